@@ -1,0 +1,158 @@
+// The only module that reads process.env. Everything is validated once at start; a bad value stops
+// the process with every offending variable named, instead of failing later in a webhook.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const telegramSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('off') }),
+  z.object({
+    mode: z.literal('polling'),
+    token: z.string().min(20),
+    apiRoot: z.url().optional(),
+  }),
+  z.object({
+    mode: z.literal('webhook'),
+    token: z.string().min(20),
+    apiRoot: z.url().optional(),
+    webhookUrl: z.url(),
+    /** Telegram echoes it in X-Telegram-Bot-Api-Secret-Token; 1-256 chars of A-Z a-z 0-9 _ -. */
+    webhookSecret: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z a-z 0-9 _ -'),
+  }),
+]);
+
+const viberSchema = z.discriminatedUnion('enabled', [
+  z.object({ enabled: z.literal(false) }),
+  z.object({
+    enabled: z.literal(true),
+    authToken: z.string().min(10),
+    webhookUrl: z.url().optional(),
+    apiUrl: z.url().default('https://chatapi.viber.com/pa'),
+    botName: z.string().min(1).max(28).default('Поруч'),
+    avatarUrl: z.url().optional(),
+  }),
+]);
+
+export const configSchema = z.object({
+  env: z.enum(['development', 'production', 'test']).default('development'),
+  host: z.string().default('0.0.0.0'),
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `file:./data/poruch.db` (SQLite, default) or `postgresql://...` (several app instances). */
+  databaseUrl: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://')
+    .default('file:./data/poruch.db'),
+  /**
+   * 32-byte key (base64 or hex) that encrypts messenger ids. Optional in development, where a key
+   * file under ./data is created on first start; required in production.
+   */
+  handleKey: optionalString,
+  handleKeyFile: z.string().default('./data/handle.key'),
+  /** Directory loaded into an empty database on first start. */
+  centresFile: z.string().default('./data/centres/donetska.json'),
+  leaseMinutes: minutes(30),
+  escalateUrgentAfterMinutes: minutes(15),
+  escalateNormalAfterMinutes: minutes(24 * 60),
+  telegram: telegramSchema,
+  viber: viberSchema,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+type Env = Record<string, string | undefined>;
+
+function telegramFrom(env: Env) {
+  const token = env.TELEGRAM_BOT_TOKEN?.trim();
+  const mode =
+    env.TELEGRAM_MODE?.trim() || (token ? (env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling') : 'off');
+  return {
+    mode,
+    token,
+    apiRoot: env.TELEGRAM_API_ROOT || undefined,
+    webhookUrl: env.TELEGRAM_WEBHOOK_URL || undefined,
+    webhookSecret: env.TELEGRAM_WEBHOOK_SECRET || undefined,
+  };
+}
+
+function viberFrom(env: Env) {
+  const authToken = env.VIBER_AUTH_TOKEN?.trim();
+  return {
+    enabled: Boolean(authToken),
+    authToken,
+    webhookUrl: env.VIBER_WEBHOOK_URL || undefined,
+    apiUrl: env.VIBER_API_URL || undefined,
+    botName: env.VIBER_BOT_NAME || undefined,
+    avatarUrl: env.VIBER_AVATAR_URL || undefined,
+  };
+}
+
+/** Maps config paths back to the variable a person sets, for error messages. */
+const variableOf: Record<string, string> = {
+  env: 'NODE_ENV',
+  host: 'HOST',
+  port: 'PORT',
+  logLevel: 'LOG_LEVEL',
+  databaseUrl: 'DATABASE_URL',
+  handleKey: 'HANDLE_KEY',
+  handleKeyFile: 'HANDLE_KEY_FILE',
+  centresFile: 'CENTRES_FILE',
+  leaseMinutes: 'LEASE_MINUTES',
+  escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
+  escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
+  'telegram.mode': 'TELEGRAM_MODE',
+  'telegram.token': 'TELEGRAM_BOT_TOKEN',
+  'telegram.apiRoot': 'TELEGRAM_API_ROOT',
+  'telegram.webhookUrl': 'TELEGRAM_WEBHOOK_URL',
+  'telegram.webhookSecret': 'TELEGRAM_WEBHOOK_SECRET',
+  'viber.authToken': 'VIBER_AUTH_TOKEN',
+  'viber.webhookUrl': 'VIBER_WEBHOOK_URL',
+  'viber.apiUrl': 'VIBER_API_URL',
+  'viber.botName': 'VIBER_BOT_NAME',
+  'viber.avatarUrl': 'VIBER_AVATAR_URL',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const raw = {
+    env: env.NODE_ENV || undefined,
+    host: env.HOST || undefined,
+    port: env.PORT || undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    handleKey: env.HANDLE_KEY,
+    handleKeyFile: env.HANDLE_KEY_FILE || undefined,
+    centresFile: env.CENTRES_FILE || undefined,
+    leaseMinutes: env.LEASE_MINUTES || undefined,
+    escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
+    escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,
+    telegram: telegramFrom(env),
+    viber: viberFrom(env),
+  };
+  const parsed = configSchema.safeParse(raw);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      problems.push(`${variableOf[path] ?? path}: ${issue.message}`);
+    }
+  } else if (parsed.data.env === 'production' && !parsed.data.handleKey) {
+    problems.push('HANDLE_KEY: required in production (32 bytes, base64 or hex)');
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}

@@ -1,0 +1,162 @@
+// The social-work domain, in the words a centre's staff use. No platform, database or HTTP types here.
+
+export const LOCALES = ['uk', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'uk';
+
+export type Channel = 'TELEGRAM' | 'VIBER';
+
+export type RequestKind = 'CONCERN' | 'CONSULTATION';
+
+export const CONCERN_CATEGORIES = [
+  'VIOLENCE',
+  'NEGLECT',
+  'LEFT_WITHOUT_CARE',
+  'PARENTAL_SUBSTANCE_ABUSE',
+  'BULLYING',
+  'OTHER',
+] as const;
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+
+export const CONSULTATION_TOPICS = [
+  'PSYCHOLOGICAL',
+  'LEGAL',
+  'PARENTING',
+  'SOCIAL_BENEFITS',
+  'CHILD_WITH_DISABILITY',
+  'OTHER',
+] as const;
+export type ConsultationTopic = (typeof CONSULTATION_TOPICS)[number];
+
+export type Urgency = 'NORMAL' | 'URGENT';
+
+/**
+ * NEW and ESCALATED requests wait in a centre's queue; CLAIMED is held by one specialist under a
+ * lease; ANSWERED means the specialist has written to the person and owns the case until CLOSED.
+ */
+export type RequestStatus = 'NEW' | 'CLAIMED' | 'ANSWERED' | 'ESCALATED' | 'CLOSED';
+
+export const OUTCOMES = [
+  'CONSULTED',
+  'REFERRED_POLICE',
+  'REFERRED_CHILDREN_SERVICE',
+  'SOCIAL_SUPPORT_OPENED',
+  'UNFOUNDED',
+  'DUPLICATE',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type AdminLevel = 'OBLAST' | 'DISTRICT' | 'HROMADA';
+export type CentreLevel = 'OBLAST' | 'DISTRICT' | 'CITY' | 'HROMADA';
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** Oblast -> district (raion) -> hromada or town. */
+export interface AdminUnit {
+  id: string;
+  parentId: string | null;
+  level: AdminLevel;
+  nameUk: string;
+  nameRu: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface Centre {
+  id: string;
+  level: CentreLevel;
+  nameUk: string;
+  nameRu: string;
+  oblastId: string;
+  addressUk: string | null;
+  addressRu: string | null;
+  phone: string | null;
+  email: string | null;
+  hoursUk: string | null;
+  hoursRu: string | null;
+  lat: number;
+  lon: number;
+  needsConfirmation: boolean;
+  parentId: string | null;
+  /** Administrative unit ids this centre serves. */
+  coverage: string[];
+}
+
+/** Everything routing needs, loaded once and kept in memory (a region has hundreds of rows, not millions). */
+export interface Directory {
+  units: AdminUnit[];
+  centres: Centre[];
+}
+
+/** What a person submits at the end of a flow. */
+export interface NewRequest {
+  kind: RequestKind;
+  category: ConcernCategory | ConsultationTopic;
+  urgency: Urgency;
+  centreId: string;
+  language: Locale;
+  channel: Channel;
+  unitId: string | null;
+  approxLocation: GeoPoint | null;
+  description: string;
+  contactPhone: string | null;
+  contactPreference: string | null;
+  reporterHandleId: string;
+}
+
+/** A request as staff see it: never the reporter's identity. */
+export interface CaseView {
+  id: string;
+  caseCode: string;
+  kind: RequestKind;
+  category: string;
+  urgency: Urgency;
+  status: RequestStatus;
+  centreId: string;
+  claimedById: string | null;
+  claimedAt: Date | null;
+  leaseExpiresAt: Date | null;
+  escalationLevel: number;
+  outcome: Outcome | null;
+  language: Locale;
+  channel: Channel;
+  unitId: string | null;
+  description: string;
+  contactPhone: string | null;
+  contactPreference: string | null;
+  createdAt: Date;
+}
+
+export type MessageAuthor = 'REPORTER' | 'SPECIALIST' | 'SYSTEM';
+
+export interface CaseMessage {
+  id: string;
+  requestId: string;
+  author: MessageAuthor;
+  specialistId: string | null;
+  text: string;
+  createdAt: Date;
+}
+
+export type SpecialistRole = 'SPECIALIST' | 'ADMIN';
+
+export interface Specialist {
+  id: string;
+  centreId: string;
+  role: SpecialistRole;
+  displayName: string;
+  languages: Locale[];
+  active: boolean;
+  handleId: string | null;
+}
+
+export type ActorType = 'SYSTEM' | 'SPECIALIST' | 'REPORTER';
+
+export interface Actor {
+  type: ActorType;
+  /** A specialist's id; never anything that identifies a reporter. */
+  id?: string;
+}

@@ -1,0 +1,100 @@
+// What the core needs from the outside world. src/storage implements the repositories with Prisma;
+// channels implement Messenger. Core code depends only on these interfaces.
+import type {
+  Actor,
+  CaseMessage,
+  CaseView,
+  Directory,
+  MessageAuthor,
+  NewRequest,
+  Outcome,
+  RequestStatus,
+} from './model.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Which rows a conditional update may touch. All given conditions must hold at the moment of the update. */
+export interface RequestGuard {
+  statuses: readonly RequestStatus[];
+  /** When set, the request must be claimed by this specialist (null: claimed by nobody). */
+  claimedById?: string | null;
+  /** When set, the request must currently sit in this centre's queue. */
+  centreId?: string;
+  /** When set, the lease must have expired before this instant. */
+  leaseExpiredBefore?: Date;
+  /** When set, the request must have been created before this instant. */
+  createdBefore?: Date;
+}
+
+export interface RequestChange {
+  status?: RequestStatus;
+  claimedById?: string | null;
+  claimedAt?: Date | null;
+  leaseExpiresAt?: Date | null;
+  centreId?: string;
+  escalationLevel?: number;
+  escalatedAt?: Date | null;
+  outcome?: Outcome | null;
+  closedAt?: Date | null;
+}
+
+export interface RequestRepository {
+  /** Inserts a request; returns null when the case code is already taken (the caller draws another). */
+  create(input: NewRequest & { caseCode: string; continuationHash: string | null }): Promise<CaseView | null>;
+  findById(id: string): Promise<CaseView | null>;
+  findByCaseCode(caseCode: string): Promise<CaseView | null>;
+  /** Requests waiting in a centre's queue (NEW, ESCALATED): urgent first, then oldest first. */
+  listQueue(centreId: string, limit?: number): Promise<CaseView[]>;
+  listByReporter(reporterHandleId: string): Promise<CaseView[]>;
+  /** Claimed requests whose lease expired before `now`. */
+  listExpiredLeases(now: Date): Promise<CaseView[]>;
+  /** Waiting requests of the given urgency created before `before` (candidates for escalation). */
+  listWaitingSince(urgency: 'NORMAL' | 'URGENT', before: Date): Promise<CaseView[]>;
+  /**
+   * ONE conditional update: applies `change` only if `guard` holds at that moment, so that of N
+   * concurrent callers exactly one succeeds. Returns the updated request, or null if the guard failed.
+   */
+  update(id: string, guard: RequestGuard, change: RequestChange): Promise<CaseView | null>;
+  /** The reporter's handle id, for replying through the bot. Never shown to staff. */
+  reporterHandleOf(id: string): Promise<string | null>;
+}
+
+export interface MessageRepository {
+  add(
+    requestId: string,
+    author: MessageAuthor,
+    text: string,
+    specialistId?: string | null,
+  ): Promise<CaseMessage>;
+  thread(requestId: string): Promise<CaseMessage[]>;
+}
+
+export interface AuditLog {
+  record(event: { requestId: string | null; actor: Actor; action: string; detail?: unknown }): Promise<void>;
+}
+
+export interface DirectoryRepository {
+  load(): Promise<Directory>;
+  /** Replaces the whole directory in one transaction: either every row is written or none. */
+  replace(directory: Directory): Promise<void>;
+}
+
+/** The repositories, as seen inside one database transaction. */
+export interface Repositories {
+  requests: RequestRepository;
+  messages: MessageRepository;
+  audit: AuditLog;
+}
+
+export interface Store extends Repositories {
+  directory: DirectoryRepository;
+  /** Runs `work` in one transaction: every write inside commits together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Cheap round trip for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
