@@ -1,0 +1,39 @@
+// How every lifecycle operation runs. An attempt reads the request (to work out the change, and to say
+// why when it cannot apply), then ONE conditional update decides: of concurrent callers exactly one
+// passes the guard. The winner's follow-up writes (message, audit event) commit in the same transaction.
+import type { CaseView } from '../model.js';
+import type { Repositories, RequestChange, RequestGuard, Store } from '../ports.js';
+import { err, ok, type Result } from '../result.js';
+
+export interface Plan {
+  guard: RequestGuard;
+  change: RequestChange;
+}
+
+/**
+ * A failed guard is normally explained by the next read (someone else claimed it, it moved centre...).
+ * If the fresh read shows nothing in the way, the row changed and changed back in between; try again,
+ * each attempt in its own transaction so that it sees the latest committed state.
+ */
+const MAX_ATTEMPTS = 3;
+
+export async function decide<T, E>(
+  store: Store,
+  requestId: string,
+  plan: (current: CaseView | null) => Result<Plan, E> | Promise<Result<Plan, E>>,
+  commit: (tx: Repositories, updated: CaseView, before: CaseView) => Promise<T>,
+): Promise<Result<T, E>> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const outcome = await store.transaction(async (tx): Promise<Result<T, E> | null> => {
+      const before = await tx.requests.findById(requestId);
+      const planned = await plan(before);
+      if (!planned.ok) return err(planned.error);
+      const updated = await tx.requests.update(requestId, planned.value.guard, planned.value.change);
+      if (!updated || !before) return null;
+      return ok(await commit(tx, updated, before));
+    });
+    if (outcome) return outcome;
+  }
+  // Not an expected failure: three lost races with no visible reason means something else is wrong.
+  throw new Error(`request ${requestId} kept changing under a lifecycle operation`);
+}

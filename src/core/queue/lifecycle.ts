@@ -1,0 +1,182 @@
+// Claim, release, answer, close, and lease expiry: the moves a specialist (or the lease clock) makes.
+import type { CaseMessage, CaseView, Outcome } from '../model.js';
+import { err, ok, type Result } from '../result.js';
+import { AUDIT_ACTIONS, SYSTEM, specialistActor } from './audit.js';
+import { decide } from './decide.js';
+import { minutesAfter, type QueueDeps, type SpecialistRef } from './deps.js';
+import {
+  type AnswerError,
+  type ClaimError,
+  type ClaimerError,
+  explainClaim,
+  explainClaimerAction,
+  queueError,
+} from './errors.js';
+import { TRANSITIONS, targetStatus } from './transitions.js';
+
+export function claim(deps: QueueDeps, requestId: string, specialist: SpecialistRef) {
+  const now = deps.clock.now();
+  return decide<CaseView, ClaimError>(
+    deps.store,
+    requestId,
+    (current) => {
+      const why = explainClaim(requestId, current, specialist);
+      if (why) return err(why);
+      return ok({
+        guard: { statuses: TRANSITIONS.claim.from, claimedById: null, centreId: specialist.centreId },
+        change: {
+          status: targetStatus('claim'),
+          claimedById: specialist.id,
+          claimedAt: now,
+          leaseExpiresAt: minutesAfter(now, deps.leaseMinutes),
+        },
+      });
+    },
+    async (tx, updated, before) => {
+      await tx.audit.record({
+        requestId,
+        actor: specialistActor(specialist.id),
+        action: AUDIT_ACTIONS.claimed,
+        detail: { from: before.status, to: updated.status, leaseExpiresAt: updated.leaseExpiresAt },
+      });
+      return updated;
+    },
+  );
+}
+
+/** Back to the waiting queue of the centre it is in, with no claimer and no lease. */
+const backToQueue = (current: CaseView, action: 'release' | 'expire') => ({
+  status: targetStatus(action, current),
+  claimedById: null,
+  claimedAt: null,
+  leaseExpiresAt: null,
+});
+
+export function release(deps: QueueDeps, requestId: string, specialist: SpecialistRef) {
+  return decide<CaseView, ClaimerError>(
+    deps.store,
+    requestId,
+    (current) => {
+      const why = explainClaimerAction('release', requestId, current, specialist);
+      if (why || !current) return err(why ?? queueError('NOT_FOUND', requestId, null));
+      return ok({
+        // Escalation always moves a request to another centre, so pinning the centre pins the
+        // escalation level that the target status (NEW or ESCALATED) was computed from.
+        guard: { statuses: TRANSITIONS.release.from, claimedById: specialist.id, centreId: current.centreId },
+        change: backToQueue(current, 'release'),
+      });
+    },
+    async (tx, updated, before) => {
+      await tx.audit.record({
+        requestId,
+        actor: specialistActor(specialist.id),
+        action: AUDIT_ACTIONS.released,
+        detail: { from: before.status, to: updated.status },
+      });
+      return updated;
+    },
+  );
+}
+
+export async function answer(
+  deps: QueueDeps,
+  requestId: string,
+  specialist: SpecialistRef,
+  text: string,
+): Promise<Result<{ request: CaseView; message: CaseMessage }, AnswerError>> {
+  if (text.trim() === '') {
+    const current = await deps.store.requests.findById(requestId);
+    return err(queueError(current ? 'EMPTY_TEXT' : 'NOT_FOUND', requestId, current));
+  }
+  return decide<{ request: CaseView; message: CaseMessage }, AnswerError>(
+    deps.store,
+    requestId,
+    (current) => {
+      const why = explainClaimerAction('answer', requestId, current, specialist);
+      if (why) return err(why);
+      return ok({
+        guard: { statuses: TRANSITIONS.answer.from, claimedById: specialist.id },
+        // Once the person has heard from a specialist the case is theirs: no lease to run out.
+        change: { status: targetStatus('answer'), leaseExpiresAt: null },
+      });
+    },
+    async (tx, updated, before) => {
+      const message = await tx.messages.add(requestId, 'SPECIALIST', text, specialist.id);
+      await tx.audit.record({
+        requestId,
+        actor: specialistActor(specialist.id),
+        action: AUDIT_ACTIONS.answered,
+        detail: { from: before.status, to: updated.status, messageId: message.id },
+      });
+      return { request: updated, message };
+    },
+  );
+}
+
+export function close(deps: QueueDeps, requestId: string, specialist: SpecialistRef, outcome: Outcome) {
+  const now = deps.clock.now();
+  return decide<CaseView, ClaimerError>(
+    deps.store,
+    requestId,
+    (current) => {
+      const why = explainClaimerAction('close', requestId, current, specialist);
+      if (why) return err(why);
+      return ok({
+        guard: { statuses: TRANSITIONS.close.from, claimedById: specialist.id },
+        change: { status: targetStatus('close'), outcome, closedAt: now, leaseExpiresAt: null },
+      });
+    },
+    async (tx, updated, before) => {
+      await tx.audit.record({
+        requestId,
+        actor: specialistActor(specialist.id),
+        action: AUDIT_ACTIONS.closed,
+        detail: { from: before.status, to: updated.status, outcome },
+      });
+      return updated;
+    },
+  );
+}
+
+/**
+ * Returns every claim whose lease ran out to its queue. A request that the claimer answered or
+ * released in the meantime fails the guard and is simply skipped: it is no longer stale.
+ */
+export async function expireLeases(deps: QueueDeps): Promise<CaseView[]> {
+  const now = deps.clock.now();
+  const returned: CaseView[] = [];
+  for (const stale of await deps.store.requests.listExpiredLeases(now)) {
+    const result = await decide<CaseView, null>(
+      deps.store,
+      stale.id,
+      (current) => {
+        const stillStale =
+          current?.status === 'CLAIMED' &&
+          current.claimedById === stale.claimedById &&
+          current.leaseExpiresAt !== null &&
+          current.leaseExpiresAt < now;
+        if (!current || !stillStale) return err(null);
+        return ok({
+          guard: {
+            statuses: TRANSITIONS.expire.from,
+            claimedById: current.claimedById,
+            centreId: current.centreId,
+            leaseExpiredBefore: now,
+          },
+          change: backToQueue(current, 'expire'),
+        });
+      },
+      async (tx, updated, before) => {
+        await tx.audit.record({
+          requestId: stale.id,
+          actor: SYSTEM,
+          action: AUDIT_ACTIONS.leaseExpired,
+          detail: { from: before.status, to: updated.status, specialistId: before.claimedById },
+        });
+        return updated;
+      },
+    );
+    if (result.ok) returned.push(result.value);
+  }
+  return returned;
+}

@@ -1,0 +1,56 @@
+// The Queue service: the request lifecycle as the rest of Poruch sees it (flows, specialist pages,
+// jobs). Every state change is one guarded update plus its audit event in one transaction; expected
+// refusals come back as typed errors (./errors.ts), never as exceptions.
+import type { CaseMessage, CaseView, NewRequest, Outcome } from '../model.js';
+import type { Result } from '../result.js';
+import type { QueueDeps, SpecialistRef } from './deps.js';
+import type { AnswerError, ClaimError, ClaimerError, EscalateError, ReporterMessageError } from './errors.js';
+import { type EscalationReport, escalate, escalateOverdue, type OverdueThresholds } from './escalation.js';
+import { addReporterMessage, type Enqueued, enqueue } from './intake.js';
+import { answer, claim, close, expireLeases, release } from './lifecycle.js';
+
+export interface Queue {
+  /** Stores a new request (status NEW) with a fresh case code and continuation secret. */
+  enqueue(request: NewRequest): Promise<Enqueued>;
+  /** The centre's waiting requests: urgent first, then oldest first. */
+  list(centreId: string, limit?: number): Promise<CaseView[]>;
+  /** Takes a waiting request of the specialist's own centre; the lease runs `leaseMinutes`. */
+  claim(requestId: string, specialist: SpecialistRef): Promise<Result<CaseView, ClaimError>>;
+  /** Gives an unanswered claim back to the queue. */
+  release(requestId: string, specialist: SpecialistRef): Promise<Result<CaseView, ClaimerError>>;
+  /** Records the claimer's message to the person; the case becomes ANSWERED and loses its lease. */
+  answer(
+    requestId: string,
+    specialist: SpecialistRef,
+    text: string,
+  ): Promise<Result<{ request: CaseView; message: CaseMessage }, AnswerError>>;
+  /** A further message from the person on any request that is not closed. */
+  addReporterMessage(requestId: string, text: string): Promise<Result<CaseMessage, ReporterMessageError>>;
+  close(
+    requestId: string,
+    specialist: SpecialistRef,
+    outcome: Outcome,
+  ): Promise<Result<CaseView, ClaimerError>>;
+  /** Returns stale claims to their queue; the requests returned are the ones moved. */
+  expireLeases(): Promise<CaseView[]>;
+  /** Moves a waiting request to the parent centre now (AT_TOP when there is none). */
+  escalate(requestId: string): Promise<Result<CaseView, EscalateError>>;
+  /** For the escalation job: moves up every waiting request that waited too long at its level. */
+  escalateOverdue(thresholds: OverdueThresholds): Promise<EscalationReport>;
+}
+
+export function createQueue(deps: QueueDeps): Queue {
+  if (!(deps.leaseMinutes > 0)) throw new Error('leaseMinutes must be positive');
+  return {
+    enqueue: (request) => enqueue(deps, request),
+    list: (centreId, limit) => deps.store.requests.listQueue(centreId, limit),
+    claim: (requestId, specialist) => claim(deps, requestId, specialist),
+    release: (requestId, specialist) => release(deps, requestId, specialist),
+    answer: (requestId, specialist, text) => answer(deps, requestId, specialist, text),
+    addReporterMessage: (requestId, text) => addReporterMessage(deps, requestId, text),
+    close: (requestId, specialist, outcome) => close(deps, requestId, specialist, outcome),
+    expireLeases: () => expireLeases(deps),
+    escalate: (requestId) => escalate(deps, requestId),
+    escalateOverdue: (thresholds) => escalateOverdue(deps, thresholds),
+  };
+}

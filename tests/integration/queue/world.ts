@@ -1,0 +1,124 @@
+// A small, real world for the queue tests: a migrated database with a three-level chain of centres
+// (hromada -> district -> oblast), specialists at each, one reporter's chat, and a clock the test moves.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Centre, NewRequest } from '../../../src/core/model.js';
+import type { Clock } from '../../../src/core/ports.js';
+import {
+  createCaseCodes,
+  createQueue,
+  type Queue,
+  type SpecialistRef,
+} from '../../../src/core/queue/index.js';
+import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A clock that starts at the real present (the database stamps createdAt itself) and moves on demand. */
+export class TestClock implements Clock {
+  private at = new Date();
+  now(): Date {
+    return new Date(this.at);
+  }
+  advanceMinutes(minutes: number): void {
+    this.at = new Date(this.at.getTime() + minutes * 60_000);
+  }
+}
+
+const centre = (id: string, level: Centre['level'], parentId: string | null): Centre => ({
+  id,
+  level,
+  nameUk: id,
+  nameRu: id,
+  oblastId: 'oblast',
+  addressUk: null,
+  addressRu: null,
+  phone: null,
+  email: null,
+  hoursUk: null,
+  hoursRu: null,
+  lat: 48.85,
+  lon: 37.6,
+  needsConfirmation: false,
+  parentId,
+  coverage: [],
+});
+
+export interface World {
+  store: StoreWithDatabase;
+  clock: TestClock;
+  queue: Queue;
+  leaseMinutes: number;
+  /** Two specialists of the hromada centre, one of the district, one of the oblast. */
+  olena: SpecialistRef;
+  taras: SpecialistRef;
+  district: SpecialistRef;
+  oblast: SpecialistRef;
+  reporterHandleId: string;
+  newRequest(overrides?: Partial<NewRequest>): NewRequest;
+  /** Audit rows of one request, oldest first, as stored. */
+  auditOf(
+    requestId: string,
+  ): Promise<{ actorType: string; actorId: string | null; action: string; detail: string | null }[]>;
+  close(): Promise<void>;
+}
+
+export async function buildWorld(url: string, options: { leaseMinutes?: number } = {}): Promise<World> {
+  const store = createStore(url);
+  const clock = new TestClock();
+  const leaseMinutes = options.leaseMinutes ?? 30;
+  await store.directory.replace({
+    units: [],
+    centres: [
+      centre('oblast', 'OBLAST', null),
+      centre('district', 'DISTRICT', 'oblast'),
+      centre('hromada', 'HROMADA', 'district'),
+    ],
+  });
+  const { prisma } = store.database;
+  const specialist = async (centreId: string, displayName: string): Promise<SpecialistRef> => {
+    const row = await prisma.specialist.create({ data: { centreId, displayName } });
+    return { id: row.id, centreId: row.centreId };
+  };
+  const handle = await prisma.chatHandle.create({
+    data: { channel: 'TELEGRAM', lookupHash: randomUUID(), encryptedId: 'encrypted-elsewhere' },
+  });
+  const queue = createQueue({
+    store,
+    clock,
+    leaseMinutes,
+    caseCodes: createCaseCodes({ random: (n) => randomBytes(n), hash: sha256 }),
+  });
+  return {
+    store,
+    clock,
+    queue,
+    leaseMinutes,
+    olena: await specialist('hromada', 'Олена'),
+    taras: await specialist('hromada', 'Тарас'),
+    district: await specialist('district', 'District specialist'),
+    oblast: await specialist('oblast', 'Oblast specialist'),
+    reporterHandleId: handle.id,
+    newRequest: (overrides = {}) => ({
+      kind: 'CONCERN',
+      category: 'NEGLECT',
+      urgency: 'NORMAL',
+      centreId: 'hromada',
+      language: 'uk',
+      channel: 'TELEGRAM',
+      unitId: null,
+      approxLocation: null,
+      description: 'Діти самі вдома третій день',
+      contactPhone: null,
+      contactPreference: null,
+      reporterHandleId: handle.id,
+      ...overrides,
+    }),
+    auditOf: (requestId) =>
+      prisma.auditEvent.findMany({
+        where: { requestId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { actorType: true, actorId: true, action: true, detail: true },
+      }),
+    close: () => store.close(),
+  };
+}
