@@ -1,0 +1,67 @@
+// Carries out what a flow asked for and turns the answer into an event the flow understands.
+// A failure of the outside world becomes a "failed" outcome: the flow keeps the person's words.
+import type { NewRequest } from '../model.js';
+import type { ChatRef, ConversationLog, ReporterCases, RequestIntake } from './ports.js';
+import type { Effect, EffectOutcome } from './types.js';
+
+interface EffectDeps {
+  intake: RequestIntake;
+  cases: ReporterCases;
+}
+
+export async function runEffect(
+  effect: Effect,
+  chat: ChatRef,
+  deps: EffectDeps,
+  log: ConversationLog,
+): Promise<EffectOutcome> {
+  try {
+    return await run(effect, chat, deps);
+  } catch (error) {
+    log.error({ err: error, effect: effect.type }, 'conversation effect failed');
+    return failed(effect);
+  }
+}
+
+async function run(effect: Effect, chat: ChatRef, deps: EffectDeps): Promise<EffectOutcome> {
+  switch (effect.type) {
+    case 'submitRequest': {
+      const { draft } = effect;
+      const request: NewRequest = { ...draft, channel: chat.channel, reporterHandleId: chat.handleId };
+      const sent = await deps.intake.submit(request);
+      return {
+        type: 'submitted',
+        ...sent,
+        kind: draft.kind,
+        urgency: draft.urgency,
+        centreId: draft.centreId,
+      };
+    }
+    case 'listMyRequests':
+      return { type: 'myRequestsListed', requests: await deps.cases.listMine(chat.handleId) };
+    case 'addInformation': {
+      const added = await deps.cases.addInformation(chat.handleId, effect.caseCode, effect.text);
+      if (added.ok) return { type: 'informationAdded', caseCode: effect.caseCode };
+      return { type: 'informationRejected', caseCode: effect.caseCode, reason: added.error };
+    }
+    case 'continueCase': {
+      const moved = await deps.cases.continueCase(chat.handleId, effect.secret);
+      return moved.ok
+        ? { type: 'caseContinued', caseCode: moved.value.caseCode }
+        : { type: 'continueRejected', reason: moved.error };
+    }
+  }
+}
+
+function failed(effect: Effect): EffectOutcome {
+  switch (effect.type) {
+    case 'submitRequest':
+      return { type: 'submitFailed' };
+    case 'listMyRequests':
+      return { type: 'myRequestsFailed' };
+    case 'addInformation':
+      return { type: 'informationRejected', caseCode: effect.caseCode, reason: 'FAILED' };
+    case 'continueCase':
+      return { type: 'continueRejected', reason: 'FAILED' };
+  }
+}

@@ -1,0 +1,126 @@
+// The one conversation engine behind every channel: (state, event) -> (state, replies, effects).
+// Pure: the same input always gives the same output, so flows are tested without any messenger.
+
+import { startCentres } from '../flows/centres.js';
+import { type Outcome, outcome, say } from '../flows/common.js';
+import { askLanguage, handleLanguage } from '../flows/language.js';
+import { helpReply, menuReply, toMenu } from '../flows/menu.js';
+import { startMyRequests } from '../flows/my-requests.js';
+import { askStep, handleStep, hasDraft, isSending, resumable } from '../flows/steps.js';
+import type { Directory } from '../model.js';
+import { lateOutcome, submittedReplies } from './outcomes.js';
+import type { ConversationState, Step } from './state.js';
+import {
+  type Effect,
+  type FlowContext,
+  type FlowEvent,
+  type InboundEvent,
+  isInbound,
+  type Reply,
+} from './types.js';
+
+export interface EngineContext {
+  directory: Directory;
+  now: Date;
+}
+
+export interface Transition {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+export function transition(state: ConversationState, event: FlowEvent, env: EngineContext): Transition {
+  if (state.locale === null) return firstContact(state, event);
+  const ctx: FlowContext = { ...env, locale: state.locale };
+  const next = isInbound(event) ? onInbound(state.step, event, ctx) : onOutcome(state.step, event, ctx);
+  return {
+    state: { ...state, locale: next.locale ?? state.locale, step: next.step },
+    replies: next.replies,
+    effects: next.effects,
+  };
+}
+
+/** A new chat: before anything else, which language to speak. */
+function firstContact(state: ConversationState, event: FlowEvent): Transition {
+  // With no earlier question to resume, the language answer leads to the welcome and the menu.
+  const next = handleLanguage({ flow: 'language', resume: null }, event, () => []) ?? askLanguage(null);
+  return {
+    state: { ...state, locale: next.locale ?? null, step: next.step },
+    replies: next.replies,
+    effects: next.effects,
+  };
+}
+
+function onInbound(step: Step, event: InboundEvent, ctx: FlowContext): Outcome {
+  switch (event.type) {
+    case 'start':
+      return onStart(step, ctx);
+    case 'command':
+      return onCommand(step, event.name, ctx);
+    case 'unsupported':
+      return reask(step, ctx, 'errors.unsupported');
+    case 'choice':
+      if (event.value === 'flow:cancel' || event.value === 'flow:menu') return cancel(step, ctx);
+  }
+  return handleStep(step, event, ctx) ?? reask(step, ctx, notUnderstood(event));
+}
+
+function notUnderstood(event: InboundEvent): string {
+  if (event.type === 'choice') return 'errors.staleButton';
+  if (event.type === 'location') return 'errors.locationNotExpected';
+  return 'errors.notUnderstood';
+}
+
+/** "Start" mid-flow (a reopened chat, Viber's conversation_started) continues instead of erasing. */
+function onStart(step: Step, ctx: FlowContext): Outcome {
+  if (hasDraft(resumable(step))) return reask(step, ctx, 'common.resumeHint');
+  return toMenu(say('common.welcome'));
+}
+
+function onCommand(step: Step, name: string, ctx: FlowContext): Outcome {
+  switch (name) {
+    case 'start':
+      return onStart(step, ctx);
+    case 'help':
+      return outcome(step, [helpReply(), ...askStep(step, ctx)]);
+    case 'cancel':
+    case 'menu':
+      return cancel(step, ctx);
+    case 'language':
+      return askLanguage(resumable(step));
+    case 'my':
+      return leave(step, startMyRequests(), ctx);
+    case 'centres':
+      return leave(step, startCentres(ctx), ctx);
+    default:
+      return reask(step, ctx, 'errors.unknownCommand');
+  }
+}
+
+function cancel(step: Step, ctx: FlowContext): Outcome {
+  // "Nothing was sent" would be untrue while the request is on its way: let it arrive first.
+  if (isSending(step, ctx.now)) return outcome(step, askStep(step, ctx));
+  if (step.flow === 'menu') return toMenu(say('common.nothingToCancel'));
+  if (step.flow === 'language') return outcome(resumable(step), askStep(resumable(step), ctx));
+  return hasDraft(step) ? toMenu(say('common.cancelled')) : outcome({ flow: 'menu' }, [menuReply()]);
+}
+
+/** Going elsewhere by command drops unsent answers: say so, so nobody believes they were sent. */
+function leave(step: Step, next: Outcome, ctx: FlowContext): Outcome {
+  if (isSending(step, ctx.now)) return outcome(step, askStep(step, ctx));
+  return hasDraft(step) ? { ...next, replies: [say('common.draftDropped'), ...next.replies] } : next;
+}
+
+function reask(step: Step, ctx: FlowContext, key: string): Outcome {
+  return outcome(step, [say(key), ...askStep(step, ctx)]);
+}
+
+function onOutcome(step: Step, event: Exclude<FlowEvent, InboundEvent>, ctx: FlowContext): Outcome {
+  // A sent request is confirmed whatever the person did meanwhile: the case code must reach them.
+  if (event.type === 'submitted') return toMenu(...submittedReplies(event, ctx));
+  const own = handleStep(step, event, ctx);
+  if (own) return own;
+  const said = lateOutcome(event);
+  return outcome(step, said ? [said, ...askStep(step, ctx)] : []);
+}

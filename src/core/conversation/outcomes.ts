@@ -1,0 +1,42 @@
+// What the person is told when the outside world answers: a request was sent, or an answer came
+// after they had already moved on to something else.
+import { say, t } from '../flows/common.js';
+import type { EffectOutcome, FlowContext, Reply } from './types.js';
+
+type Submitted = Extract<EffectOutcome, { type: 'submitted' }>;
+
+export function submittedReplies(event: Submitted, ctx: FlowContext): Reply[] {
+  const centre = ctx.directory.centres.find((c) => c.id === event.centreId);
+  const centreName = centre
+    ? ctx.locale === 'uk'
+      ? centre.nameUk
+      : centre.nameRu
+    : t('submitted.yourCentre');
+  const key = event.kind === 'CONCERN' ? 'submitted.concern' : 'submitted.consultation';
+  const replies = [say(key, { code: event.caseCode, centre: centreName })];
+  // In danger, the numbers once more: being "in the queue" must not sound like help is on its way.
+  if (event.urgency === 'URGENT') replies.push(say('submitted.urgent'));
+  replies.push(say('submitted.secret', { secret: event.continuationSecret }));
+  return replies;
+}
+
+/** An answer that arrives when the person has moved on: tell them what happened, if it matters. */
+export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | null {
+  switch (event.type) {
+    case 'submitFailed':
+      return say('summary.failed');
+    case 'informationAdded':
+      return say('myRequests.added', { code: event.caseCode });
+    case 'informationRejected':
+      return say(event.reason === 'CLOSED' ? 'myRequests.closedCase' : 'errors.temporary', {
+        code: event.caseCode,
+      });
+    case 'caseContinued':
+      return say('myRequests.continued', { code: event.caseCode });
+    case 'continueRejected':
+      return say('errors.temporary');
+    case 'myRequestsListed':
+    case 'myRequestsFailed':
+      return null;
+  }
+}

@@ -1,0 +1,60 @@
+// What the conversation service needs from outside: where chats' states live, where requests go,
+// and what a person may see of their own requests. Storage implements these; core only calls them.
+import type { Channel, NewRequest } from '../model.js';
+import type { Result } from '../result.js';
+import type { MyRequest } from './types.js';
+
+/** A chat as the core knows it: the id of its messenger handle (never the messenger's user id). */
+export interface ChatRef {
+  handleId: string;
+  channel: Channel;
+}
+
+export interface StoredConversation {
+  /** The state as JSON text (see state.ts: serializeState / restoreState). */
+  state: string;
+  version: number;
+}
+
+/**
+ * Conversation states with optimistic concurrency: `save` writes only if the stored version is
+ * still `expectedVersion` (null: only if there is none yet) and returns the new version, or null
+ * when another update of the same chat got there first.
+ */
+export interface ConversationStore {
+  load(handleId: string): Promise<StoredConversation | null>;
+  save(handleId: string, state: string, expectedVersion: number | null): Promise<number | null>;
+}
+
+export interface SubmittedRequest {
+  caseCode: string;
+  /** The one-time secret to continue the case from another messenger; only its hash is stored. */
+  continuationSecret: string;
+}
+
+/** Puts a new request into its centre's queue (core/queue `enqueue` draws the code and the secret). */
+export interface RequestIntake {
+  submit(request: NewRequest): Promise<SubmittedRequest>;
+}
+
+/** A person's own requests, looked up by their handle: nobody sees or touches another's case. */
+export interface ReporterCases {
+  listMine(reporterHandleId: string): Promise<MyRequest[]>;
+  /** Appends the person's text to the thread of their open request with this code. */
+  addInformation(
+    reporterHandleId: string,
+    caseCode: string,
+    text: string,
+  ): Promise<Result<void, 'NOT_FOUND' | 'CLOSED'>>;
+  /**
+   * Moves the case whose continuation secret this is to this handle, and spends the secret.
+   * `secret` is in canonical form (core/queue parseContinuationSecret); the implementation hashes it.
+   */
+  continueCase(reporterHandleId: string, secret: string): Promise<Result<{ caseCode: string }, 'NOT_FOUND'>>;
+}
+
+/** Structured logging without message text: only ids, types and error objects. */
+export interface ConversationLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}

@@ -1,0 +1,128 @@
+// "My requests": what the person has sent and where each stands, adding information to an open
+// one, and picking a case up from another messenger with its one-time secret.
+import type { MyRequestsStep } from '../conversation/state.js';
+import type { Button, FlowContext, FlowEvent, MyRequest, Reply } from '../conversation/types.js';
+import { parseContinuationSecret } from '../queue/case-codes.js';
+import { ask, button, choiceArg, type Outcome, outcome, retry, say } from './common.js';
+import { cancelRow, toMenu } from './menu.js';
+import { describeRequest } from './my-requests-list.js';
+import { ADDED_INFORMATION, checkLength } from './validate.js';
+
+/** The newest requests shown; older ones are still there for the centre. */
+export const LIST_LIMIT = 10;
+
+export function startMyRequests(): Outcome {
+  return outcome({ flow: 'myRequests', at: 'loading', open: [] }, [], [{ type: 'listMyRequests' }]);
+}
+
+export function askMyRequests(step: MyRequestsStep): Reply[] {
+  switch (step.at) {
+    case 'list':
+      return [ask('myRequests.whatNext', actions(step.open))];
+    case 'addInfo':
+      return [ask('myRequests.askInfo', [cancelRow()], { code: step.caseCode ?? '' })];
+    case 'continueCode':
+      return [ask('myRequests.askSecret', [cancelRow()])];
+    default:
+      return [say('myRequests.interrupted')];
+  }
+}
+
+function actions(open: string[]): Button[][] {
+  return [
+    ...open.map((code) => [button('myRequests.addTo', `add:${code}`, { code })]),
+    [button('myRequests.haveSecret', 'my:continue')],
+    [button('common.toMenu', 'flow:menu')],
+  ];
+}
+
+export function handleMyRequests(step: MyRequestsStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+  switch (event.type) {
+    case 'myRequestsListed':
+      return listed(event.requests, ctx);
+    case 'myRequestsFailed':
+      return toMenu(say('errors.temporary'));
+    case 'informationAdded':
+      return toMenu(say('myRequests.added', { code: event.caseCode }));
+    case 'informationRejected':
+      return rejected(step, event.reason, event.caseCode);
+    case 'caseContinued':
+      return toMenu(say('myRequests.continued', { code: event.caseCode }));
+    case 'continueRejected':
+      if (event.reason === 'FAILED') return toMenu(say('errors.temporary'));
+      return outcome({ ...step, at: 'continueCode' }, retry(say('myRequests.secretUnknown'), askContinue()));
+    default:
+      return onInbound(step, event);
+  }
+}
+
+function askContinue(): Reply[] {
+  return askMyRequests({ flow: 'myRequests', at: 'continueCode', open: [] });
+}
+
+function listed(requests: MyRequest[], ctx: FlowContext): Outcome {
+  const open = requests.filter((r) => r.status !== 'CLOSED').map((r) => r.caseCode);
+  const step: MyRequestsStep = { flow: 'myRequests', at: 'list', open };
+  if (requests.length === 0) return outcome(step, [ask('myRequests.none', actions(open))]);
+  const newest = [...requests]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, LIST_LIMIT);
+  const more = requests.length > newest.length ? 'myRequests.listLatest' : 'myRequests.list';
+  const items = newest.map((r) => describeRequest(r, ctx));
+  return outcome(step, [ask(more, actions(open), { items })]);
+}
+
+function rejected(step: MyRequestsStep, reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED', code: string): Outcome {
+  if (reason === 'FAILED') {
+    // Storage did not answer: keep the text, let the person send it again with one press.
+    const again = [[button('myRequests.sendAgain', 'my:resend')], cancelRow()];
+    return outcome({ ...step, at: 'addInfo' }, [ask('myRequests.addFailed', again, { code })]);
+  }
+  return toMenu(say(reason === 'CLOSED' ? 'myRequests.closedCase' : 'myRequests.notYours', { code }));
+}
+
+function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
+  switch (step.at) {
+    case 'list':
+      return onListChoice(step, event);
+    case 'addInfo':
+      return onInformation(step, event);
+    case 'continueCode': {
+      if (event.type !== 'text') return null;
+      const secret = parseContinuationSecret(event.text);
+      if (!secret) return outcome(step, retry(say('myRequests.secretMalformed'), askContinue()));
+      return outcome({ ...step, at: 'continuing' }, [], [{ type: 'continueCase', secret }]);
+    }
+    default: {
+      // Still waiting for storage when the person writes: the process stopped; list afresh.
+      const restart = startMyRequests();
+      return { ...restart, replies: [say('myRequests.interrupted')] };
+    }
+  }
+}
+
+function onListChoice(step: MyRequestsStep, event: FlowEvent): Outcome | null {
+  if (event.type !== 'choice') return null;
+  if (event.value === 'my:continue') return outcome({ ...step, at: 'continueCode' }, askContinue());
+  const code = choiceArg(event.value, 'add');
+  if (code === null || !step.open.includes(code)) return null;
+  const next: MyRequestsStep = { ...step, at: 'addInfo', caseCode: code };
+  return outcome(next, askMyRequests(next));
+}
+
+function onInformation(step: MyRequestsStep, event: FlowEvent): Outcome | null {
+  const code = step.caseCode;
+  if (!code) return startMyRequests();
+  if (event.type === 'choice' && event.value === 'my:resend' && step.pending) {
+    return send(step, code, step.pending);
+  }
+  if (event.type !== 'text') return null;
+  const checked = checkLength(event.text, ADDED_INFORMATION);
+  if (!checked.ok) return outcome(step, retry(checked.error, askMyRequests(step)));
+  return send(step, code, checked.value);
+}
+
+function send(step: MyRequestsStep, caseCode: string, text: string): Outcome {
+  const next: MyRequestsStep = { ...step, at: 'sending', pending: text };
+  return outcome(next, [], [{ type: 'addInformation', caseCode, text }]);
+}

@@ -1,0 +1,138 @@
+// What works the same at every step: the first question, commands, wrong or unsupported input,
+// switching language, and never a dead end.
+import { describe, expect, it } from 'vitest';
+import { bundledDirectory } from './directory.js';
+import { newWorld, Person, personAtMenu } from './harness.js';
+
+const world = () => newWorld(bundledDirectory());
+
+async function atDescription() {
+  const w = world();
+  const person = await personAtMenu(w);
+  await person.press('Повідомити про дитину в біді');
+  await person.press('Дитина лишилася без дорослих');
+  await person.press('Ні');
+  await person.write('Селидове');
+  person.expectToSee('Опишіть своїми словами');
+  return { world: w, person };
+}
+
+describe('a new chat', () => {
+  it.each([
+    ['opening the bot', { type: 'start' } as const],
+    ['writing straight away', { type: 'text', text: 'Допоможіть, дитина сама вдома' } as const],
+    ['sending a sticker', { type: 'unsupported', what: 'sticker' } as const],
+  ])('is asked for the language first, in both languages, with 112 (%s)', async (_, event) => {
+    const person = new Person(world());
+    await person.send(event);
+    expect(person.keys).toEqual(['language.firstAsk']);
+    person.expectToSee('Оберіть, будь ласка, мову', 'Выберите, пожалуйста, язык', '112');
+    expect(person.seen[0]?.buttons.flat().map((b) => b.label)).toEqual(['Українська', 'Русский']);
+  });
+
+  it('then is welcomed in the chosen language and shown the menu', async () => {
+    const person = new Person(world());
+    await person.start();
+    await person.press('Русский');
+    expect(person.keys).toEqual(['common.welcome', 'menu.prompt']);
+    expect(person.locale).toBe('ru');
+    person.expectToSee('Здравствуйте! Это «Поруч»', 'Чем можем помочь?');
+    expect(person.seen[1]?.buttons.flat()[0]?.label).toBe('🆘 Сообщить о ребёнке в беде');
+  });
+});
+
+describe('at any step', () => {
+  it('wrong input is explained and the same question asked again', async () => {
+    const { person } = await atDescription();
+    await person.shareLocation(48.1, 37.7);
+    expect(person.keys).toEqual(['errors.locationNotExpected', 'concern.askDescription']);
+    await person.send({ type: 'unsupported', what: 'voice' });
+    expect(person.keys).toEqual(['errors.unsupported', 'concern.askDescription']);
+    person.expectToSee('Напишіть, будь ласка, словами');
+    await person.command('frobnicate');
+    expect(person.keys).toEqual(['errors.unknownCommand', 'concern.askDescription']);
+    await person.send({ type: 'choice', value: 'cat:VIOLENCE' });
+    expect(person.keys).toEqual(['errors.staleButton', 'concern.askDescription']);
+    await person.send({ type: 'choice', value: 'garbage:\u0000' });
+    expect(person.keys).toEqual(['errors.staleButton', 'concern.askDescription']);
+  });
+
+  it('a typed answer to a yes/no question is understood; anything else re-asks', async () => {
+    const w = world();
+    const person = await personAtMenu(w);
+    await person.press('Повідомити про дитину в біді');
+    await person.press('Інше');
+    await person.write('не знаю');
+    expect(person.keys).toEqual(['errors.notUnderstood', 'concern.askDanger']);
+    await person.write('Так!');
+    expect(person.keys[0]).toBe('concern.dangerNow');
+  });
+
+  it('/help explains and returns to the same question; /start mid-flow continues instead of erasing', async () => {
+    const { person } = await atDescription();
+    await person.command('help');
+    expect(person.keys).toEqual(['help.text', 'concern.askDescription']);
+    person.expectToSee('116 123', '/cancel');
+    await person.start();
+    expect(person.keys).toEqual(['common.resumeHint', 'concern.askDescription']);
+    await person.write('Двоє малих дітей третій день самі в квартирі, мати не повертається.');
+    person.expectToSee('Чи можна фахівцю зателефонувати вам');
+  });
+
+  it('/cancel drops the draft, says nothing was sent, and shows the menu; at the menu there is nothing to cancel', async () => {
+    const { world: w, person } = await atDescription();
+    await person.command('cancel');
+    expect(person.keys).toEqual(['common.cancelled', 'menu.prompt']);
+    await person.command('cancel');
+    expect(person.keys).toEqual(['common.nothingToCancel', 'menu.prompt']);
+    expect(w.requests.requests).toHaveLength(0);
+  });
+
+  it('/my or /centres mid-report say that the unfinished report was not sent', async () => {
+    const { person } = await atDescription();
+    await person.command('centres');
+    expect(person.keys).toEqual(['common.draftDropped', 'centres.askPlace', 'place.orChoose']);
+  });
+
+  it('text typed at the menu is pointed to the right button, not lost silently', async () => {
+    const person = await personAtMenu(world());
+    await person.write('У сусідів дитина плаче всю ніч');
+    expect(person.keys).toEqual(['menu.typedText', 'menu.prompt']);
+  });
+});
+
+describe('switching language mid-report', () => {
+  it('keeps every answer and repeats the current question in the new language', async () => {
+    const { world: w, person } = await atDescription();
+    await person.command('language');
+    expect(person.keys).toEqual(['language.ask']);
+    await person.press('Русский');
+    expect(person.keys).toEqual(['language.changed', 'concern.askDescription']);
+    person.expectToSee('Хорошо, дальше общаемся на русском.', 'Опишите своими словами');
+    await person.write('Двое маленьких детей третий день одни в квартире, мать не возвращается.');
+    await person.press('Без телефона');
+    person.expectToSee('Что случилось: Ребёнок остался без взрослых', 'Где: Селидово (Покровский район)');
+    await person.press('Отправить');
+    expect(w.requests.requests[0]).toMatchObject({ language: 'ru', category: 'LEFT_WITHOUT_CARE' });
+  });
+
+  it('/cancel at the language question goes back to where the person was', async () => {
+    const { person } = await atDescription();
+    await person.command('language');
+    await person.command('cancel');
+    expect(person.keys).toEqual(['concern.askDescription']);
+    expect(person.locale).toBe('uk');
+  });
+});
+
+describe('a restart mid-conversation', () => {
+  it('continues from the stored state with a new service instance', async () => {
+    const { world: w, person } = await atDescription();
+    // The process restarts: a new service, the same storage.
+    const afterRestart = new Person(w, person.chat);
+    await afterRestart.write('Двоє малих дітей третій день самі в квартирі, мати не повертається.');
+    afterRestart.expectToSee('Чи можна фахівцю зателефонувати вам');
+    await afterRestart.press('Без телефону');
+    afterRestart.expectToSee('Де: Селидове (Покровський район)', 'Дитина лишилася без дорослих');
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDirectory } from './directory.js';
+import { newWorld, type Person, personAtMenu, type World } from './harness.js';
+
+async function sendConcern(person: Person) {
+  await person.press('Повідомити про дитину в біді');
+  await person.press('Цькування');
+  await person.press('Ні');
+  await person.write('Бахмут');
+  await person.write('Однокласники щодня знущаються з дівчинки, вчителі мовчать.');
+  await person.press('Без телефону');
+  await person.press('Надіслати');
+}
+
+async function reporterWithOneCase(): Promise<{ world: World; person: Person; code: string }> {
+  const world = newWorld(bundledDirectory());
+  const person = await personAtMenu(world);
+  await sendConcern(person);
+  return { world, person, code: world.requests.requests[0]?.caseCode ?? '' };
+}
+
+describe('my requests', () => {
+  it('lists the requests with their status in the person’s language', async () => {
+    const { world, person, code } = await reporterWithOneCase();
+    await person.press('Мої звернення');
+    person.expectToSee('Ваші звернення:', `• ${code} — Цькування (булінг)`, 'чекає на фахівця');
+    world.requests.byCode(code).status = 'ANSWERED';
+    await person.command('language');
+    await person.press('Русский');
+    await person.command('my');
+    person.expectToSee(`• ${code} — Травля (буллинг)`, 'специалист ответил');
+  });
+
+  it('adds information to an open request, appended to its thread', async () => {
+    const { world, person, code } = await reporterWithOneCase();
+    await person.command('my');
+    await person.press(`Додати до ${code}`);
+    person.expectToSee(`Напишіть, що хочете додати до звернення ${code}`);
+    await person.write('Сьогодні її знову штовхнули на сходах.');
+    person.expectToSee(`Додано до звернення ${code}`, 'Чим можемо допомогти?');
+    expect(world.requests.byCode(code).thread).toEqual(['Сьогодні її знову штовхнули на сходах.']);
+  });
+
+  it('a closed request offers no "add" button, and a stale one is refused politely', async () => {
+    const { world, person, code } = await reporterWithOneCase();
+    await person.command('my');
+    const stale = person.seen[0]?.buttons.flat().find((b) => b.label.includes(code));
+    world.requests.byCode(code).status = 'CLOSED';
+    await person.command('my');
+    person.expectToSee('закрито');
+    expect(person.text).not.toContain('Додати до');
+    // The button from the earlier list is pressed anyway.
+    await person.send({ type: 'choice', value: stale?.value ?? '' });
+    expect(person.keys[0]).toBe('errors.staleButton');
+  });
+
+  it('a request closed between listing and writing is explained, nothing appended', async () => {
+    const { world, person, code } = await reporterWithOneCase();
+    await person.command('my');
+    await person.press(`Додати до ${code}`);
+    world.requests.byCode(code).status = 'CLOSED';
+    await person.write('Ще одна деталь.');
+    person.expectToSee(`Звернення ${code} уже закрите`);
+    expect(world.requests.byCode(code).thread).toEqual([]);
+  });
+
+  it('says so when there are none', async () => {
+    const person = await personAtMenu(newWorld(bundledDirectory()));
+    await person.press('Мої звернення');
+    person.expectToSee('У цьому чаті у вас поки немає звернень.');
+  });
+
+  it('a case continues on another messenger with its one-time key', async () => {
+    const { world, person, code } = await reporterWithOneCase();
+    const secret = world.requests.byCode(code).secret ?? '';
+    person.expectToSee(secret);
+
+    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    await onViber.press('Мої звернення');
+    await onViber.press('У мене є ключ');
+    await onViber.write('не ключ');
+    onViber.expectToSee('Це не схоже на ключ');
+    await onViber.write(secret.toLowerCase().replaceAll('-', ' '));
+    onViber.expectToSee(`Звернення ${code} тепер у цьому чаті`);
+    expect(world.requests.byCode(code).reporterHandleId).toBe('handle-viber');
+
+    // One time only.
+    const third = await personAtMenu(world, 'uk', { handleId: 'handle-3', channel: 'TELEGRAM' });
+    await third.command('my');
+    await third.press('У мене є ключ');
+    await third.write(secret);
+    third.expectToSee('Такого ключа немає');
+  });
+});
