@@ -1,5 +1,8 @@
 // What the core needs from the outside world. src/storage implements the repositories with Prisma;
 // channels implement Messenger. Core code depends only on these interfaces.
+
+import type { ConversationStore } from './conversation/ports.js';
+import type { ChatHandles, OutboxWriter, ProcessedUpdates } from './delivery/ports.js';
 import type {
   Actor,
   CaseMessage,
@@ -88,11 +91,29 @@ export interface Repositories {
   requests: RequestRepository;
   messages: MessageRepository;
   audit: AuditLog;
+  /** Chats, by keyed hash; the platform id stays encrypted. */
+  handles: ChatHandles;
+  updates: ProcessedUpdates;
+  outbox: OutboxWriter;
+  conversations: ConversationStore;
+  reporterCases: ReporterCaseLookup;
+}
+
+/** The storage half of the person's "my requests": their own cases, found by their handle. */
+export interface ReporterCaseLookup {
+  listMine(reporterHandleId: string): Promise<CaseView[]>;
+  /** The case with this code if it belongs to this reporter. */
+  findMine(reporterHandleId: string, caseCode: string): Promise<CaseView | null>;
+  /** Moves the case with this continuation-secret hash to another handle and spends the secret. */
+  adopt(continuationHash: string, reporterHandleId: string): Promise<CaseView | null>;
 }
 
 export interface Store extends Repositories {
   directory: DirectoryRepository;
-  /** Runs `work` in one transaction: every write inside commits together or not at all. */
+  /**
+   * Runs `work` in one transaction: every write inside commits together or not at all. Called inside
+   * another transaction it joins it, so a core service may open one whether or not its caller did.
+   */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Cheap round trip for health checks. */
   ping(): Promise<void>;

@@ -1,0 +1,110 @@
+// The contract between the core and every messenger channel.
+// Inbound: a channel turns a platform update into an IncomingUpdate and hands it to the Inbox.
+// Outbound: every message leaves through the persistent outbox; the dispatcher calls the channel's
+// Messenger with the decrypted platform id just before sending.
+import type { InboundEvent, Reply } from '../conversation/types.js';
+import type { Channel, Locale } from '../model.js';
+
+export interface IncomingUpdate {
+  channel: Channel;
+  /** The platform's chat/user id. It never leaves the storage layer in clear except to send. */
+  platformId: string;
+  /** Platform update id (Telegram update_id, Viber message_token) for exactly-once processing; null if none. */
+  updateId: string | null;
+  event: InboundEvent;
+  /** The platform's language hint (Telegram language_code, Viber user.language), used only as a default. */
+  languageHint?: string | null;
+}
+
+export type InboxOutcome = 'processed' | 'duplicate';
+
+export interface Inbox {
+  /**
+   * Processes one update: state, requests and the outgoing replies commit together. Resolves once
+   * the update is durably handled, so a webhook may answer 200; throws if it was not (the platform retries).
+   */
+  receive(update: IncomingUpdate): Promise<InboxOutcome>;
+}
+
+/** What a send attempt came to, so the outbox knows whether to retry, give up, or stop writing to a chat. */
+export type SendOutcome =
+  | { ok: true; messageId: string | null }
+  /** Worth trying again later (network, 5xx, 429 with the platform's retry-after). */
+  | { ok: false; kind: 'retry'; reason: string; retryAfterSeconds?: number }
+  /** The person blocked the bot or unsubscribed: never retried, the chat is marked unreachable. */
+  | { ok: false; kind: 'unreachable'; reason: string }
+  /** The platform refused this message (bad request): retrying cannot help. */
+  | { ok: false; kind: 'rejected'; reason: string };
+
+export interface Messenger {
+  readonly channel: Channel;
+  send(platformId: string, reply: Reply, locale: Locale): Promise<SendOutcome>;
+  /** Replaces an earlier message (e.g. a specialist's notification becoming "claimed by a colleague"). */
+  edit(platformId: string, messageId: string, reply: Reply, locale: Locale): Promise<SendOutcome>;
+}
+
+/** A chat Poruch can write to, as the core sees it: an opaque id, never the platform id. */
+export interface ChatRef {
+  handleId: string;
+  channel: Channel;
+  /** The chat's language, once chosen (also used to render queued messages). */
+  locale: Locale | null;
+}
+
+export interface ChatHandles {
+  /** Finds the chat by its keyed hash, or creates it; the platform id is stored only encrypted. */
+  resolve(channel: Channel, platformId: string): Promise<ChatRef>;
+  setLocale(handleId: string, locale: Locale): Promise<void>;
+  /** The person blocked the bot or unsubscribed: stop writing to them. */
+  markUnreachable(handleId: string, at: Date): Promise<void>;
+}
+
+/** Platform update ids already handled, so a redelivered update is processed once. */
+export interface ProcessedUpdates {
+  /** Records the id; false if it was recorded before. Runs inside the update's transaction. */
+  firstTime(channel: Channel, updateId: string): Promise<boolean>;
+}
+
+/** Messages for one chat, written in the same transaction as the change that caused them. */
+export interface OutgoingBatch {
+  handleId: string;
+  locale: Locale;
+  /** Sent in this order; a failure resumes from the message that failed. */
+  messages: Reply[];
+  /**
+   * Instead of sending anew, replace the message that the outbox entry with this id sent
+   * (e.g. a specialist's notification becoming "claimed by a colleague"). Needs exactly one message.
+   */
+  replaces?: string;
+}
+
+export interface OutboxWriter {
+  enqueue(batch: OutgoingBatch): Promise<string>;
+}
+
+/** One outbox entry as the dispatcher works on it. */
+export interface Delivery {
+  id: string;
+  handleId: string;
+  channel: Channel;
+  locale: Locale;
+  messages: Reply[];
+  /** Messages already sent; sending resumes at this index. */
+  sentCount: number;
+  attempts: number;
+  /** The platform message to edit instead of sending (when the entry replaces an earlier one). */
+  replacesMessageId: string | null;
+}
+
+/** The dispatcher's view of the outbox. Implementations must be safe with several app instances. */
+export interface DeliveryQueue {
+  /** Due entries, at most one per chat (its oldest unsent), locked for `lockMs` to this caller. */
+  takeDue(now: Date, limit: number, lockMs: number): Promise<Delivery[]>;
+  /** The platform id, decrypted just for this send; null if the chat is unknown or unreachable. */
+  recipientOf(handleId: string): Promise<string | null>;
+  progress(id: string, sentCount: number, sentMessageId: string | null): Promise<void>;
+  finish(id: string, at: Date): Promise<void>;
+  retryAt(id: string, at: Date, attempts: number, reason: string): Promise<void>;
+  /** Gives up on the entry: DEAD (refused, out of attempts) or UNREACHABLE (marks the chat too). */
+  abandon(id: string, status: 'DEAD' | 'UNREACHABLE', reason: string, at: Date): Promise<void>;
+}

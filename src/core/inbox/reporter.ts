@@ -1,0 +1,46 @@
+// The person's side of the queue, as the conversation engine needs it: submit a request, see and
+// add to their own cases, continue a case from another messenger. Built on the transaction's
+// repositories, so everything an update causes commits together.
+import type { ReporterCases, RequestIntake } from '../conversation/ports.js';
+import type { Repositories } from '../ports.js';
+import type { Queue } from '../queue/index.js';
+import { err, ok } from '../result.js';
+
+export function requestIntake(queue: Queue): RequestIntake {
+  return {
+    async submit(request) {
+      const { request: created, continuationSecret } = await queue.enqueue(request);
+      return { caseCode: created.caseCode, continuationSecret };
+    },
+  };
+}
+
+export function reporterCases(
+  tx: Repositories,
+  queue: Queue,
+  hashSecret: (secret: string) => string,
+): ReporterCases {
+  return {
+    async listMine(reporterHandleId) {
+      const cases = await tx.reporterCases.listMine(reporterHandleId);
+      return cases.map(({ caseCode, kind, category, status, createdAt }) => ({
+        caseCode,
+        kind,
+        category,
+        status,
+        createdAt,
+      }));
+    },
+    async addInformation(reporterHandleId, caseCode, text) {
+      const mine = await tx.reporterCases.findMine(reporterHandleId, caseCode);
+      if (!mine) return err('NOT_FOUND');
+      const added = await queue.addReporterMessage(mine.id, text);
+      if (added.ok) return ok(undefined);
+      return err(added.error.code === 'CLOSED' ? 'CLOSED' : 'NOT_FOUND');
+    },
+    async continueCase(reporterHandleId, secret) {
+      const adopted = await tx.reporterCases.adopt(hashSecret(secret), reporterHandleId);
+      return adopted ? ok({ caseCode: adopted.caseCode }) : err('NOT_FOUND');
+    },
+  };
+}

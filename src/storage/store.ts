@@ -1,0 +1,101 @@
+// createStore(databaseUrl): the Store port of src/core, on SQLite or PostgreSQL.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Repositories, Store } from '../core/ports.js';
+import type { HandleCipher } from '../crypto/handle-cipher.js';
+import { auditLog } from './audit.js';
+import { conversationStore } from './conversations.js';
+import { directoryRepository } from './directory.js';
+import { chatHandles } from './handles.js';
+import { messageRepository } from './messages.js';
+import { outboxWriter } from './outbox.js';
+import { type Database, type DatabaseOptions, type DbTx, openDatabase } from './prisma.js';
+import { processedUpdates } from './processed-updates.js';
+import { reporterCaseLookup } from './reporter-cases.js';
+import { requestRepository } from './requests.js';
+
+/**
+ * Waiting to start (maxWait) covers queueing behind other transactions on the same SQLite file,
+ * which waits up to the busy timeout; Prisma's 2 s default would fail busy moments instead. The
+ * timeout bounds how long a transaction may hold its connection (and on SQLite, the write lock).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/** Chat handles need the key; a store opened without one (tools, some tests) refuses to touch them. */
+const noCipher: HandleCipher = {
+  lookupHash: () => {
+    throw new Error('this store was opened without a handle key');
+  },
+  encrypt: () => {
+    throw new Error('this store was opened without a handle key');
+  },
+  decrypt: () => {
+    throw new Error('this store was opened without a handle key');
+  },
+};
+
+const repositoriesOn = (db: DbTx, cipher: HandleCipher): Repositories => ({
+  requests: requestRepository(db),
+  messages: messageRepository(db),
+  audit: auditLog(db),
+  handles: chatHandles(db, cipher),
+  updates: processedUpdates(db),
+  outbox: outboxWriter(db),
+  conversations: conversationStore(db),
+  reporterCases: reporterCaseLookup(db),
+});
+
+export interface StoreWithDatabase extends Store {
+  /** The underlying database, for storage code outside the core ports (e.g. the outbox dispatcher). */
+  readonly database: Database;
+}
+
+export interface StoreOptions extends DatabaseOptions {
+  /** Encrypts and hashes messenger ids; required for anything that touches chats. */
+  cipher?: HandleCipher;
+}
+
+type RepositoryName = keyof Repositories;
+const REPOSITORY_NAMES: RepositoryName[] = [
+  'requests',
+  'messages',
+  'audit',
+  'handles',
+  'updates',
+  'outbox',
+  'conversations',
+  'reporterCases',
+];
+
+/** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */
+export function createStore(databaseUrl: string, options: StoreOptions = {}): StoreWithDatabase {
+  const database = openDatabase(databaseUrl, options);
+  const { prisma } = database;
+  const cipher = options.cipher ?? noCipher;
+  // The transaction a piece of work runs in, if any. Repositories used inside it (also through
+  // `store.requests` etc.) go to that transaction: on SQLite, a query outside it would wait for the
+  // write lock the transaction itself holds.
+  const ambient = new AsyncLocalStorage<Repositories>();
+  const outside = repositoriesOn(prisma, cipher);
+  const current = () => ambient.getStore() ?? outside;
+
+  const store = {
+    database,
+    directory: directoryRepository(prisma),
+    transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+      const joined = ambient.getStore();
+      if (joined) return work(joined);
+      return prisma.$transaction((tx) => {
+        const repositories = repositoriesOn(tx, cipher);
+        return ambient.run(repositories, () => work(repositories));
+      }, TRANSACTION_OPTIONS);
+    },
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: () => database.close(),
+  };
+  for (const name of REPOSITORY_NAMES) {
+    Object.defineProperty(store, name, { get: () => current()[name], enumerable: true });
+  }
+  return store as StoreWithDatabase;
+}

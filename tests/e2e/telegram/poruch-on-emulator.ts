@@ -1,0 +1,83 @@
+// The whole of Poruch (composePoruch: real database, conversation engine, outbox, i18n) in webhook
+// mode against the Telegram emulator, listening on a real port. Logs are kept in memory so that
+// stories can check what they never contain.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { type Poruch, composePoruch } from '../../../src/compose.js';
+import { configSchema } from '../../../src/config.js';
+import type { Text } from '../../../src/core/conversation/types.js';
+import type { Locale } from '../../../src/core/model.js';
+import { loggerOptions } from '../../../src/logger.js';
+import { freePort, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
+
+export const WEBHOOK_SECRET = 'stories-webhook-secret_0123456789';
+
+export interface RunningPoruch {
+  poruch: Poruch;
+  webhookUrl: string;
+  logs: string[];
+  /** The text a person sees for a locale key, rendered by the app's own i18n. */
+  text(key: string, locale: Locale, params?: Text['params']): string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  emulator: TelegramEmulator;
+  /** Reuse a port (a restart keeps the webhook URL Telegram knows). */
+  port?: number;
+  /** Reuse the key: a restarted app must still decrypt the chat handles it stored. */
+  handleKey?: string;
+}
+
+export const newHandleKey = () => randomBytes(32).toString('hex');
+
+export async function startPoruch(options: StartOptions): Promise<RunningPoruch & { port: number; handleKey: string }> {
+  const port = options.port ?? (await freePort());
+  const handleKey = options.handleKey ?? newHandleKey();
+  const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
+  const config = configSchema.parse({
+    env: 'test',
+    logLevel: 'debug',
+    databaseUrl: options.databaseUrl,
+    handleKey,
+    centresFile: path.resolve('data/centres/donetska.json'),
+    telegram: {
+      mode: 'webhook',
+      token: options.emulator.token,
+      apiRoot: options.emulator.apiRoot,
+      webhookUrl,
+      webhookSecret: WEBHOOK_SECRET,
+    },
+    viber: { enabled: false },
+  });
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = pino(loggerOptions(config) as object, stream);
+  const poruch = await composePoruch(config, { logger });
+  await poruch.app.listen({ port, host: '127.0.0.1' });
+  await poruch.start();
+  return {
+    poruch,
+    port,
+    handleKey,
+    webhookUrl,
+    logs,
+    text: (key, locale, params) => poruch.i18n.render(params ? { key, params } : { key }, locale),
+    close: () => poruch.close(),
+  };
+}
+
+/** Posts a raw update to the webhook as Telegram would (or as a forger would, with another secret). */
+export async function postUpdate(url: string, body: unknown, secret: string | null = WEBHOOK_SECRET) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (secret !== null) headers['x-telegram-bot-api-secret-token'] = secret;
+  return fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, it } from 'vitest';
+import { freshSqliteUrl } from '../../helpers/db.js';
+import { startWorld, type World } from './world.js';
+let world: World;
+beforeAll(async () => { world = await startWorld(freshSqliteUrl()); });
+afterAll(() => world?.close());
+it('explore', async () => {
+  const q0 = () => '';
+  const p = world.person('olena', 'uk');
+  const w = await p.open();
+  console.log('WELCOME', w.text, p.buttonValues());
+  const step = async (label: string, f: () => Promise<string[]>) => { const t = await f(); console.log('>>', label, '\n', t.join('\n---\n'), '\nBUTTONS', p.buttonValues(), q0()); };
+  await step('lang', () => p.press('lang:uk'));
+  await step('concern', () => p.press('menu:concern'));
+  await step('cat', () => p.press('cat:NEGLECT'));
+  await step('danger', () => p.press('danger:no'));
+  await step('district', () => p.press('unit:donetska/kramatorskyi'));
+  await step('town', () => p.press(/^unit:donetska\/kramatorskyi\/./));
+  await step('desc', () => p.type('Дітей двоє, вже третій день самі вдома, мама не повертається.'));
+  await step('contact', () => p.press(p.buttonValues().find(v => /anon|no/i.test(v)) ?? ''));
+  const q = world.person('ivan', 'ru');
+  await q.open();
+  await step('ru lang', () => q.press('lang:ru'));
+  await step('ru cons', () => q.press('menu:consultation'));
+  await step('ru topic', () => q.press(/PARENTING/));
+  await step('ru loc', () => q.shareLocation(48.7389, 37.5844));
+  const stepq = async (label: string, f: () => Promise<string[]>) => { const t = await f(); console.log('>>', label, '\n', t.join('\n---\n'), '\nBUTTONS', q.buttonValues()); };
+  await stepq('ru desc', () => q.type('Сыну 7 лет, после переезда не спит по ночам. Нужен совет психолога.'));
+  await stepq('ru way', () => q.press(/CHAT/));
+  await stepq('ru next', () => q.press(q.buttonValues()[0] ?? ''));
+  await step('send', () => p.press('summary:send'));
+
+});

@@ -1,0 +1,119 @@
+// The whole of Poruch (composePoruch: real database, real Inbox, outbox dispatcher, real locales)
+// listening on a local port, with the fake Viber API on the other side. People act only through
+// what Viber would let them do: open the chat, tap a button that is on their screen, type, share a
+// location with the picker. What they see is what the fake API received for them.
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import type { ViberKeyboard } from '../../../src/channels/viber/renderer.js';
+import type { WelcomeBody } from '../../../src/channels/viber/welcome.js';
+import { type Poruch, composePoruch } from '../../../src/compose.js';
+import { loadConfig } from '../../../src/config.js';
+import { type FakeViberApi, postCallback, startFakeViberApi, viberEvents } from '../../helpers/fake-viber-api.js';
+
+export interface World {
+  api: FakeViberApi;
+  poruch: Poruch;
+  webhookUrl: string;
+  person(id: string, language: 'uk' | 'ru'): ViberPerson;
+  close(): Promise<void>;
+}
+
+export async function startWorld(databaseUrl: string): Promise<World> {
+  const api = await startFakeViberApi();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    HANDLE_KEY: 'a'.repeat(64),
+    CENTRES_FILE: 'data/centres/donetska.json',
+    VIBER_AUTH_TOKEN: api.authToken,
+    VIBER_API_URL: api.url,
+    VIBER_WEBHOOK_URL: 'https://poruch.example/webhooks/viber',
+  });
+  const poruch = await composePoruch(config, { logger: pino({ level: 'silent' }) });
+  await poruch.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = poruch.app.server.address() as AddressInfo;
+  const world: World = {
+    api,
+    poruch,
+    webhookUrl: `http://127.0.0.1:${port}/webhooks/viber`,
+    person: (id, language) => new ViberPerson(world, id, language),
+    close: async () => {
+      await poruch.close();
+      await api.close();
+    },
+  };
+  return world;
+}
+
+type Button = ViberKeyboard['Buttons'][number];
+
+export class ViberPerson {
+  /** The keyboard on their screen: Viber shows the last one sent, and a message without one hides it. */
+  private keyboard: Button[] = [];
+  private seen = 0;
+  /** Texts of the bot's messages to this person, in order. */
+  readonly received: string[] = [];
+
+  constructor(
+    private readonly world: World,
+    readonly id: string,
+    readonly language: 'uk' | 'ru',
+  ) {}
+
+  /** Opens the chat: the welcome comes back in the webhook's response, before any subscription. */
+  async open(): Promise<WelcomeBody> {
+    const response = await this.post(viberEvents.conversationStarted(this.id, this.language));
+    const welcome = (await response.json()) as WelcomeBody;
+    this.received.push(welcome.text);
+    this.keyboard = welcome.keyboard?.Buttons ?? [];
+    return welcome;
+  }
+
+  /** Taps the button whose value matches: it must be on screen, as for a real person. */
+  async press(value: string | RegExp): Promise<string[]> {
+    const button = this.keyboard.find((b) => b.ActionType === 'reply' && matches(b.ActionBody.slice(4), value));
+    if (!button) throw new Error(`no button ${value} on screen; buttons: ${this.buttonValues().join(', ')}`);
+    return this.send(viberEvents.press(this.id, button.ActionBody, this.language));
+  }
+
+  async type(text: string): Promise<string[]> {
+    return this.send(viberEvents.text(this.id, text, this.language));
+  }
+
+  /** Uses the location picker, which must be on screen. */
+  async shareLocation(lat: number, lon: number): Promise<string[]> {
+    if (!this.keyboard.some((b) => b.ActionType === 'location-picker')) throw new Error('no location picker on screen');
+    return this.send(viberEvents.location(this.id, lat, lon));
+  }
+
+  buttonValues(): string[] {
+    return this.keyboard.map((b) => (b.ActionType === 'reply' ? b.ActionBody.slice(4) : `[${b.ActionType}]`));
+  }
+
+  buttonTexts(): string[] {
+    return this.keyboard.map((b) => b.Text);
+  }
+
+  /** Sends a callback, lets the outbox deliver, and returns the texts that arrived since. */
+  private async send(event: object): Promise<string[]> {
+    const response = await this.post(event);
+    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    await this.world.poruch.dispatcher.drain();
+    const fresh = this.world.api.sentTo(this.id).slice(this.seen);
+    this.seen += fresh.length;
+    for (const message of fresh) {
+      this.received.push(String(message.text));
+      this.keyboard = (message.keyboard as ViberKeyboard | undefined)?.Buttons ?? [];
+    }
+    return fresh.map((m) => String(m.text));
+  }
+
+  private post(event: object): Promise<Response> {
+    return postCallback(this.world.webhookUrl, event, this.world.api.authToken);
+  }
+}
+
+function matches(actual: string, wanted: string | RegExp): boolean {
+  return typeof wanted === 'string' ? actual === wanted : wanted.test(actual);
+}
