@@ -5,7 +5,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: see .ci/run (the lock cannot list Biome's other-platform packages).
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 

@@ -1,6 +1,6 @@
 // Runs once per `vitest run`: migrates one template SQLite file and (when reachable) one template
 // PostgreSQL database, so each test file gets its own database by a cheap copy instead of a migration.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -36,15 +36,51 @@ async function dropRunDatabases(runId: string): Promise<void> {
   }
 }
 
+const RUN_PREFIX = 'poruch_test_';
+
+/** A run killed before its teardown (Ctrl-C, timeout) leaves databases and files; its process is gone. */
+const isStale = (name: string) => {
+  const pid = Number(name.slice(RUN_PREFIX.length).split('_')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+async function removeStaleRuns(withPostgres: boolean): Promise<void> {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(RUN_PREFIX) && isStale(n))) {
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  if (!withPostgres) return;
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${RUN_PREFIX}%`],
+    );
+    for (const { datname } of rows.filter((r) => isStale(r.datname))) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function setup(project: TestProject) {
-  const runId = `poruch_test_${process.pid}_${Date.now().toString(36)}`;
+  const runId = `${RUN_PREFIX}${process.pid}_${Date.now().toString(36)}`;
+  const withPostgres = await postgresAvailable();
+  await removeStaleRuns(withPostgres);
   const sqliteDir = join(tmpdir(), runId);
   mkdirSync(sqliteDir, { recursive: true });
   const sqliteTemplate = join(sqliteDir, 'template.db');
   await applyMigrations(`file:${sqliteTemplate}`);
 
   let postgresTemplate: string | null = null;
-  if (await postgresAvailable()) {
+  if (withPostgres) {
     postgresTemplate = `${runId}_template`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();

@@ -25,8 +25,3 @@ export function withDatabase(databaseUrl: string, database: string): string {
   url.pathname = `/${encodeURIComponent(database)}`;
   return url.toString();
 }
-
-/** The database name in a PostgreSQL URL. */
-export function databaseOf(databaseUrl: string): string {
-  return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
-}

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { type Poruch, composePoruch } from '../../../src/compose.js';
+import { composePoruch, type Poruch } from '../../../src/compose.js';
 import { configSchema } from '../../../src/config.js';
 import type { Text } from '../../../src/core/conversation/types.js';
 import type { Locale } from '../../../src/core/model.js';
@@ -34,7 +34,9 @@ export interface StartOptions {
 
 export const newHandleKey = () => randomBytes(32).toString('hex');
 
-export async function startPoruch(options: StartOptions): Promise<RunningPoruch & { port: number; handleKey: string }> {
+export async function startPoruch(
+  options: StartOptions,
+): Promise<RunningPoruch & { port: number; handleKey: string }> {
   const port = options.port ?? (await freePort());
   const handleKey = options.handleKey ?? newHandleKey();
   const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
@@ -79,5 +81,9 @@ export async function startPoruch(options: StartOptions): Promise<RunningPoruch 
 export async function postUpdate(url: string, body: unknown, secret: string | null = WEBHOOK_SECRET) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret !== null) headers['x-telegram-bot-api-secret-token'] = secret;
-  return fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }

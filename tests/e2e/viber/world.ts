@@ -6,15 +6,25 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { ViberKeyboard } from '../../../src/channels/viber/renderer.js';
 import type { WelcomeBody } from '../../../src/channels/viber/welcome.js';
-import { type Poruch, composePoruch } from '../../../src/compose.js';
+import { composePoruch, type Poruch } from '../../../src/compose.js';
 import { loadConfig } from '../../../src/config.js';
-import { type FakeViberApi, postCallback, startFakeViberApi, viberEvents } from '../../helpers/fake-viber-api.js';
+import {
+  type FakeViberApi,
+  postCallback,
+  startFakeViberApi,
+  viberEvents,
+} from '../../helpers/fake-viber-api.js';
 
 export interface World {
   api: FakeViberApi;
   poruch: Poruch;
   webhookUrl: string;
   person(id: string, language: 'uk' | 'ru'): ViberPerson;
+  /**
+   * Lets the outbox send everything due. Runs one after another: two people acting at once must
+   * not see each other's drain return early while the other still holds the entries.
+   */
+  deliver(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,8 +43,15 @@ export async function startWorld(databaseUrl: string): Promise<World> {
   const poruch = await composePoruch(config, { logger: pino({ level: 'silent' }) });
   await poruch.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = poruch.app.server.address() as AddressInfo;
+  let delivering = Promise.resolve();
   const world: World = {
     api,
+    deliver: () => {
+      delivering = delivering.then(async () => {
+        await poruch.dispatcher.drain();
+      });
+      return delivering;
+    },
     poruch,
     webhookUrl: `http://127.0.0.1:${port}/webhooks/viber`,
     person: (id, language) => new ViberPerson(world, id, language),
@@ -72,7 +89,9 @@ export class ViberPerson {
 
   /** Taps the button whose value matches: it must be on screen, as for a real person. */
   async press(value: string | RegExp): Promise<string[]> {
-    const button = this.keyboard.find((b) => b.ActionType === 'reply' && matches(b.ActionBody.slice(4), value));
+    const button = this.keyboard.find(
+      (b) => b.ActionType === 'reply' && matches(b.ActionBody.slice(4), value),
+    );
     if (!button) throw new Error(`no button ${value} on screen; buttons: ${this.buttonValues().join(', ')}`);
     return this.send(viberEvents.press(this.id, button.ActionBody, this.language));
   }
@@ -83,7 +102,8 @@ export class ViberPerson {
 
   /** Uses the location picker, which must be on screen. */
   async shareLocation(lat: number, lon: number): Promise<string[]> {
-    if (!this.keyboard.some((b) => b.ActionType === 'location-picker')) throw new Error('no location picker on screen');
+    if (!this.keyboard.some((b) => b.ActionType === 'location-picker'))
+      throw new Error('no location picker on screen');
     return this.send(viberEvents.location(this.id, lat, lon));
   }
 
@@ -99,7 +119,7 @@ export class ViberPerson {
   private async send(event: object): Promise<string[]> {
     const response = await this.post(event);
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-    await this.world.poruch.dispatcher.drain();
+    await this.world.deliver();
     const fresh = this.world.api.sentTo(this.id).slice(this.seen);
     this.seen += fresh.length;
     for (const message of fresh) {
