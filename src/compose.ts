@@ -18,8 +18,10 @@ import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { loggerOptions } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
+import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { deliveryQueue } from './storage/outbox.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
@@ -31,6 +33,8 @@ export interface Poruch {
   inbox: Inbox;
   i18n: I18n;
   dispatcher: OutboxDispatcher;
+  /** Lease expiry and escalation, on a timer. */
+  queueWatch: QueueWatch;
   telegram: TelegramChannel | null;
   viber: ViberChannel | null;
   logger: Logger;
@@ -104,6 +108,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     clock,
     log: logger.child({ part: 'conversation' }),
     onCommitted: () => dispatcher?.wake(),
+    hashInviteCode,
   });
 
   const telegram = createTelegramChannel({
@@ -145,6 +150,19 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     routes: [telegram?.routes, viber?.routes].filter((r) => r != null),
   });
 
+  const queueWatch = createQueueWatch({
+    queue,
+    store,
+    clock,
+    directory: () => directory,
+    thresholds: {
+      urgentAfterMinutes: config.escalateUrgentAfterMinutes,
+      normalAfterMinutes: config.escalateNormalAfterMinutes,
+    },
+    logger: logger.child({ part: 'queue-watch' }),
+    onNotified: () => dispatcher?.wake(),
+  });
+
   const jobs = dispatcher;
   return {
     app,
@@ -153,12 +171,14 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     inbox,
     i18n,
     dispatcher: jobs,
+    queueWatch,
     telegram,
     viber,
     logger,
     directory: () => directory,
     async start() {
       jobs.start();
+      queueWatch.start();
       if (!telegram) logger.info('telegram bot is off: set TELEGRAM_BOT_TOKEN to switch it on');
       else await telegram.start();
       if (!viber) logger.info('viber bot is off: set VIBER_AUTH_TOKEN to switch it on');
@@ -168,6 +188,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await telegram?.stop();
       await viber?.stop();
       await app.close();
+      await queueWatch.stop();
       await jobs.stop();
       await store.close();
     },

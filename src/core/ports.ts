@@ -13,6 +13,7 @@ import type {
   Outcome,
   RequestStatus,
 } from './model.js';
+import type { InviteRepository, NotificationRepository, SpecialistRepository } from './specialists/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -97,6 +98,9 @@ export interface Repositories {
   outbox: OutboxWriter;
   conversations: ConversationStore;
   reporterCases: ReporterCaseLookup;
+  specialists: SpecialistRepository;
+  invites: InviteRepository;
+  notifications: NotificationRepository;
 }
 
 /** The storage half of the person's "my requests": their own cases, found by their handle. */

@@ -12,6 +12,7 @@ import { type Database, type DatabaseOptions, type DbTx, openDatabase } from './
 import { processedUpdates } from './processed-updates.js';
 import { reporterCaseLookup } from './reporter-cases.js';
 import { requestRepository } from './requests.js';
+import { inviteRepository, notificationRepository, specialistRepository } from './specialists.js';
 
 /**
  * Waiting to start (maxWait) covers queueing behind other transactions on the same SQLite file,
@@ -42,6 +43,9 @@ const repositoriesOn = (db: DbTx, cipher: HandleCipher): Repositories => ({
   outbox: outboxWriter(db),
   conversations: conversationStore(db),
   reporterCases: reporterCaseLookup(db),
+  specialists: specialistRepository(db),
+  invites: inviteRepository(db),
+  notifications: notificationRepository(db),
 });
 
 export interface StoreWithDatabase extends Store {
@@ -64,6 +68,9 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'outbox',
   'conversations',
   'reporterCases',
+  'specialists',
+  'invites',
+  'notifications',
 ];
 
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */

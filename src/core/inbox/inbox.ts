@@ -5,9 +5,11 @@
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
-import type { Directory } from '../model.js';
+import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
+import { createDesk } from '../specialists/desk.js';
+import { deskEvent } from '../specialists/routing.js';
 import { reporterCases, requestIntake } from './reporter.js';
 
 export interface InboxDeps {
@@ -19,10 +21,16 @@ export interface InboxDeps {
   log?: ConversationLog;
   /** Called after a commit that queued messages: wakes the outbox dispatcher. */
   onCommitted: () => void;
+  /** The stored hash of a specialist's invite code (normalised first): only hashes are stored. */
+  hashInviteCode: (code: string) => string;
 }
 
+const hinted = (hint: string | null | undefined): Locale =>
+  hint?.toLowerCase().startsWith('ru') ? 'ru' : DEFAULT_LOCALE;
+
 export function createInbox(deps: InboxDeps): Inbox {
-  const intake = requestIntake(deps.queue);
+  const now = () => deps.clock.now();
+  const desk = createDesk({ ...deps, now });
   return {
     async receive(update) {
       const outcome = await deps.store.transaction(async (tx) => {
@@ -30,9 +38,19 @@ export function createInbox(deps: InboxDeps): Inbox {
           return 'duplicate' as const;
         }
         const chat = await tx.handles.resolve(update.channel, update.platformId);
+        // A specialist's chat never reaches the reporter's flows (and /join never does either).
+        const specialist = await tx.specialists.byHandle(chat.handleId);
+        const forDesk = deskEvent(update.event, specialist !== null);
+        if (forDesk) {
+          const deskLocale = chat.locale ?? hinted(update.languageHint);
+          const said = await desk.handle({ tx, chat, locale: deskLocale }, specialist, forDesk);
+          if (said.length > 0)
+            await tx.outbox.enqueue({ handleId: chat.handleId, locale: deskLocale, messages: said });
+          return 'processed' as const;
+        }
         const conversation = createConversationService({
           store: tx.conversations,
-          intake,
+          intake: requestIntake(tx, deps.queue, { directory: deps.directory, now }),
           cases: reporterCases(tx, deps.queue, deps.hashSecret),
           directory: deps.directory,
           clock: deps.clock,

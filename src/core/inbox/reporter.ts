@@ -5,11 +5,15 @@ import type { ReporterCases, RequestIntake } from '../conversation/ports.js';
 import type { Repositories } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { err, ok } from '../result.js';
+import { type NotifyDeps, notifyNewRequest } from '../specialists/notify.js';
+import { relayToSpecialist } from '../specialists/relay.js';
 
-export function requestIntake(queue: Queue): RequestIntake {
+/** Queues the request and, in the same transaction, tells the centre's specialists. */
+export function requestIntake(tx: Repositories, queue: Queue, notify: NotifyDeps): RequestIntake {
   return {
     async submit(request) {
       const { request: created, continuationSecret } = await queue.enqueue(request);
+      await notifyNewRequest(tx, notify, created);
       return { caseCode: created.caseCode, continuationSecret };
     },
   };
@@ -35,7 +39,10 @@ export function reporterCases(
       const mine = await tx.reporterCases.findMine(reporterHandleId, caseCode);
       if (!mine) return err('NOT_FOUND');
       const added = await queue.addReporterMessage(mine.id, text);
-      if (added.ok) return ok(undefined);
+      if (added.ok) {
+        await relayToSpecialist(tx, mine, text);
+        return ok(undefined);
+      }
       return err(added.error.code === 'CLOSED' ? 'CLOSED' : 'NOT_FOUND');
     },
     async continueCase(reporterHandleId, secret) {

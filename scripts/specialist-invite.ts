@@ -1,0 +1,70 @@
+// `npm run specialist:invite -- CENTRE_ID [--admin] [--hours 72] [--database-url URL]`
+// Prints a one-time code; the specialist sends `/join CODE` to the bot from their own chat and becomes
+// a specialist (or, with --admin, an admin) of that centre. Only the code's sha256 is stored; the
+// code works once and expires after --hours. Pending migrations are applied first.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { issueInvite } from '../src/storage/invites.js';
+import { applyMigrations } from '../src/storage/migrations.js';
+import { createStore } from '../src/storage/store.js';
+
+const USAGE = 'usage: npm run specialist:invite -- CENTRE_ID [--admin] [--hours 72] [--database-url URL]';
+
+function databaseUrlFrom(option: string | undefined): string {
+  if (option) return option;
+  try {
+    return loadConfig().databaseUrl;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new Error(`${e.message}\n(or pass --database-url URL)`);
+    throw e;
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: {
+      admin: { type: 'boolean' },
+      hours: { type: 'string', default: '72' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  const [centreId, ...extra] = positionals;
+  const hours = Number(values.hours);
+  if (
+    values.help ||
+    !centreId ||
+    extra.length > 0 ||
+    !Number.isFinite(hours) ||
+    hours <= 0 ||
+    hours > 24 * 30
+  ) {
+    console.error(USAGE);
+    if (!values.help && !(hours > 0 && hours <= 24 * 30)) console.error('--hours must be between 0 and 720');
+    return values.help ? 0 : 2;
+  }
+  const url = databaseUrlFrom(values['database-url']);
+  await applyMigrations(url);
+  const store = createStore(url);
+  try {
+    const role = values.admin ? 'ADMIN' : 'SPECIALIST';
+    const invite = await issueInvite(store.database.prisma, { centreId, role, hours });
+    console.log(
+      `Invite for ${role.toLowerCase()} of ${centreId}, valid until ${invite.expiresAt.toISOString()}:`,
+    );
+    console.log(`\n  /join ${invite.code}\n`);
+    console.log("Send it to the bot from the specialist's own chat. It works once.");
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,192 @@
+// The specialist's side of the bot: enrolment with /join, the centre's queue, claiming, answering
+// the person through the bot, release and close. Runs inside the update's transaction; everything
+// it says (to the specialist, to the person, to colleagues) goes to the outbox in that transaction.
+import type { Reply } from '../conversation/types.js';
+import type { ChatRef } from '../delivery/ports.js';
+import type { CaseView, Directory, Locale, Specialist } from '../model.js';
+import type { Repositories } from '../ports.js';
+import type { Queue, QueueErrorCode } from '../queue/index.js';
+import { type ActiveCase, loadActive, saveActive } from './active-case.js';
+import { retractNotifications } from './notify.js';
+import {
+  caseList,
+  claimed,
+  type DeskChoice,
+  outcomeChoice,
+  parseDeskChoice,
+  queueItem,
+  say,
+} from './replies.js';
+import type { DeskEvent } from './routing.js';
+
+export interface DeskDeps {
+  queue: Queue;
+  directory: () => Directory;
+  now: () => Date;
+  /** sha256 of an invite code (only the hash is stored). */
+  hashInviteCode: (code: string) => string;
+}
+
+/** Why an operation was refused, for the specialist, in their words. */
+const REFUSAL: Record<QueueErrorCode, string> = {
+  NOT_FOUND: 'error.notFound',
+  WRONG_CENTRE: 'error.wrongCentre',
+  ALREADY_CLAIMED: 'error.alreadyClaimed',
+  NOT_CLAIMER: 'error.notClaimer',
+  CLOSED: 'error.closed',
+  ILLEGAL_TRANSITION: 'error.illegal',
+  AT_TOP: 'error.illegal',
+  EMPTY_TEXT: 'error.emptyText',
+};
+
+const refused = (code: QueueErrorCode, c?: CaseView | null): Reply =>
+  say(REFUSAL[code], { code: c?.caseCode ?? '' });
+
+export interface DeskContext {
+  tx: Repositories;
+  chat: ChatRef;
+  locale: Locale;
+}
+
+export function createDesk(deps: DeskDeps) {
+  async function tellReporter(
+    tx: Repositories,
+    request: CaseView,
+    key: string,
+    params: Record<string, string>,
+  ) {
+    const handleId = await tx.requests.reporterHandleOf(request.id);
+    if (!handleId) return;
+    const locale = (await tx.specialists.localeOf(handleId)) ?? request.language;
+    const centre = deps.directory().centres.find((c) => c.id === request.centreId);
+    const centreName = centre ? (locale === 'ru' ? centre.nameRu : centre.nameUk) : '';
+    await tx.outbox.enqueue({
+      handleId,
+      locale,
+      messages: [
+        {
+          text: {
+            key: `specialist.${key}`,
+            params: { ...params, centre: centreName, code: request.caseCode },
+          },
+        },
+      ],
+    });
+  }
+
+  async function join(ctx: DeskContext, known: Specialist | null, code: string): Promise<Reply[]> {
+    if (known) return [say('join.already')];
+    if (!code.trim()) return [say('join.usage')];
+    const enrolled = await ctx.tx.invites.redeem(
+      deps.hashInviteCode(code.trim()),
+      { handleId: ctx.chat.handleId, displayName: `${ctx.chat.channel.toLowerCase()} specialist` },
+      deps.now(),
+    );
+    if (!enrolled) return [say('join.invalid')];
+    const centre = deps.directory().centres.find((c) => c.id === enrolled.centreId);
+    const name = centre ? (ctx.locale === 'ru' ? centre.nameRu : centre.nameUk) : enrolled.centreId;
+    return [say('join.welcome', { centre: name }), say('help')];
+  }
+
+  async function activeCase(
+    ctx: DeskContext,
+    s: Specialist,
+  ): Promise<{ active: ActiveCase; cases: CaseView[] }> {
+    const cases = await ctx.tx.specialists.casesOf(s.id);
+    const active = await loadActive(ctx.tx, ctx.chat.handleId);
+    // The one chosen, if still held; otherwise the most recently claimed.
+    const chosen = cases.find((c) => c.id === active.requestId) ?? cases[0] ?? null;
+    return { active: { ...active, requestId: chosen?.id ?? null }, cases };
+  }
+
+  async function choose(ctx: DeskContext, s: Specialist, choice: DeskChoice): Promise<Reply[]> {
+    const { queue } = deps;
+    if (choice.type === 'claim') {
+      const result = await queue.claim(choice.requestId, s);
+      if (!result.ok) {
+        const current = await ctx.tx.requests.findById(choice.requestId);
+        return [refused(result.error.code, current)];
+      }
+      await saveActive(ctx.tx, ctx.chat.handleId, result.value.id);
+      await retractNotifications(ctx.tx, result.value, s.id);
+      return [claimed(result.value)];
+    }
+    if (choice.type === 'activate') {
+      const { cases } = await activeCase(ctx, s);
+      const picked = cases.find((c) => c.id === choice.requestId);
+      if (!picked) return [refused('NOT_CLAIMER')];
+      await saveActive(ctx.tx, ctx.chat.handleId, picked.id);
+      return [say('activeNow', { code: picked.caseCode })];
+    }
+    const result = await queue.close(choice.requestId, s, choice.outcome);
+    if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId))];
+    await tellReporter(ctx.tx, result.value, 'toReporter.closed', {});
+    return [
+      say('closed', {
+        code: result.value.caseCode,
+        outcome: { key: `specialist.outcome.${choice.outcome}` },
+      }),
+    ];
+  }
+
+  async function command(ctx: DeskContext, s: Specialist, name: string): Promise<Reply[]> {
+    const { active, cases } = await activeCase(ctx, s);
+    const current = cases.find((c) => c.id === active.requestId) ?? null;
+    switch (name) {
+      case 'queue': {
+        const waiting = await deps.queue.list(s.centreId, 10);
+        if (waiting.length === 0) return [say('queueEmpty')];
+        return [
+          say('queueHeader', { n: waiting.length }),
+          ...waiting.map((c) => queueItem(c, deps.directory(), ctx.locale, deps.now())),
+        ];
+      }
+      case 'cases':
+        return cases.length === 0 ? [say('noCases')] : [caseList(cases, current?.id ?? null)];
+      case 'release': {
+        if (!current) return [say('noActive')];
+        const result = await deps.queue.release(current.id, s);
+        if (!result.ok) return [refused(result.error.code, current)];
+        await saveActive(ctx.tx, ctx.chat.handleId, null);
+        return [say('released', { code: current.caseCode })];
+      }
+      case 'close':
+        return current ? [outcomeChoice(current)] : [say('noActive')];
+      default:
+        return [say('help')];
+    }
+  }
+
+  async function answer(ctx: DeskContext, s: Specialist, text: string): Promise<Reply[]> {
+    const { active, cases } = await activeCase(ctx, s);
+    const current = cases.find((c) => c.id === active.requestId);
+    if (!current) return [say('noActive')];
+    const result = await deps.queue.answer(current.id, s, text);
+    if (!result.ok) return [refused(result.error.code, current)];
+    await tellReporter(ctx.tx, result.value.request, 'toReporter.answer', { text });
+    return [say('answerSent', { code: current.caseCode })];
+  }
+
+  return {
+    /** Handles one event of a specialist's chat (or a /join from any chat). */
+    async handle(ctx: DeskContext, specialist: Specialist | null, event: DeskEvent): Promise<Reply[]> {
+      if (event.type === 'join') return join(ctx, specialist, event.code);
+      if (!specialist) return [say('join.invalid')];
+      if (!specialist.active) return [say('inactive')];
+      switch (event.type) {
+        case 'command':
+          return command(ctx, specialist, event.name);
+        case 'choice': {
+          const choice = parseDeskChoice(event.value);
+          return choice ? choose(ctx, specialist, choice) : [say('help')];
+        }
+        case 'text':
+          return answer(ctx, specialist, event.text);
+        default:
+          return [say('help')];
+      }
+    },
+  };
+}
+
+export type Desk = ReturnType<typeof createDesk>;

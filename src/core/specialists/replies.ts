@@ -1,0 +1,103 @@
+// The specialists' side in words (locale keys) and buttons: pure functions, no storage. A specialist
+// sees a case by its code, category, urgency, language, area and age; never who wrote it.
+import type { Button, Reply, Text } from '../conversation/types.js';
+import { type CaseView, type Directory, type Locale, OUTCOMES, type Outcome } from '../model.js';
+
+/** Button values come back verbatim in a `choice` event; a cuid keeps each well under 64 bytes. */
+export type DeskChoice =
+  | { type: 'claim'; requestId: string }
+  | { type: 'activate'; requestId: string }
+  | { type: 'close'; requestId: string; outcome: Outcome };
+
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+export function parseDeskChoice(value: string): DeskChoice | null {
+  const [kind, requestId = '', outcome] = value.split(':');
+  if (!ID.test(requestId)) return null;
+  if (kind === 'claim' && outcome === undefined) return { type: 'claim', requestId };
+  if (kind === 'case' && outcome === undefined) return { type: 'activate', requestId };
+  if (kind === 'close' && (OUTCOMES as readonly string[]).includes(outcome ?? ''))
+    return { type: 'close', requestId, outcome: outcome as Outcome };
+  return null;
+}
+
+export const claimValue = (requestId: string) => `claim:${requestId}`;
+const caseValue = (requestId: string) => `case:${requestId}`;
+const closeValue = (requestId: string, outcome: Outcome) => `close:${requestId}:${outcome}`;
+
+export const t = (key: string, params?: Text['params']): Text => ({
+  key: `specialist.${key}`,
+  ...(params && { params }),
+});
+export const say = (key: string, params?: Text['params']): Reply => ({ text: t(key, params) });
+
+const categoryLabel = (c: CaseView): Text => ({
+  key: c.kind === 'CONCERN' ? `concern.category.${c.category}` : `consultation.topic.${c.category}`,
+});
+
+function areaName(c: CaseView, directory: Directory, locale: Locale): Text {
+  const unit = c.unitId ? directory.units.find((u) => u.id === c.unitId) : undefined;
+  if (!unit) return t('areaUnknown');
+  return t('areaName', { name: locale === 'ru' ? unit.nameRu : unit.nameUk });
+}
+
+function age(c: CaseView, now: Date): Text {
+  const minutes = Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / 60_000));
+  if (minutes < 60) return t('age.minutes', { n: minutes });
+  if (minutes < 48 * 60) return t('age.hours', { n: Math.floor(minutes / 60) });
+  return t('age.days', { n: Math.floor(minutes / 1440) });
+}
+
+/** The short summary shown in notifications and in /queue: no description, no identity. */
+export function caseSummary(c: CaseView, directory: Directory, locale: Locale, now: Date): Text {
+  return t(c.urgency === 'URGENT' ? 'summaryUrgent' : 'summary', {
+    code: c.caseCode,
+    category: categoryLabel(c),
+    language: t(`language.${c.language}`),
+    area: areaName(c, directory, locale),
+    age: age(c, now),
+  });
+}
+
+const claimButton = (c: CaseView): Button[][] => [[{ label: t('claimButton'), value: claimValue(c.id) }]];
+
+export const notification = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
+  text: t('newRequest', { summary: caseSummary(c, directory, locale, now) }),
+  buttons: claimButton(c),
+});
+
+export const queueItem = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
+  text: caseSummary(c, directory, locale, now),
+  buttons: claimButton(c),
+});
+
+export const escalatedNotice = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
+  text: t('escalated', { summary: caseSummary(c, directory, locale, now) }),
+  buttons: claimButton(c),
+});
+
+/** A description excerpt is shown only to the specialist who holds the case. */
+export function excerpt(description: string, max = 300): string {
+  const flat = description.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+export const claimed = (c: CaseView): Reply =>
+  say('claimed', { code: c.caseCode, excerpt: excerpt(c.description) });
+
+export const outcomeChoice = (c: CaseView): Reply => ({
+  text: t('chooseOutcome', { code: c.caseCode }),
+  buttons: OUTCOMES.map((o) => [{ label: t(`outcome.${o}`), value: closeValue(c.id, o) }]),
+});
+
+export const caseList = (cases: CaseView[], activeId: string | null): Reply => ({
+  text: t('cases', {
+    items: cases.map((c) =>
+      t(c.id === activeId ? 'caseItemActive' : 'caseItem', {
+        code: c.caseCode,
+        status: { key: `myRequests.status.${c.status}` },
+      }),
+    ),
+  }),
+  buttons: cases.map((c) => [{ label: t('chooseCase', { code: c.caseCode }), value: caseValue(c.id) }]),
+});

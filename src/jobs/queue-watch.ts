@@ -1,0 +1,78 @@
+// The queue's clock: returns stale claims to their queue and moves requests nobody took in time up
+// to the parent centre, telling that centre's admins through the outbox. Runs on a timer; each
+// request moves in its own guarded update, so several instances running it at once do no harm.
+import type { CaseView, Directory } from '../core/model.js';
+import type { Clock, Store } from '../core/ports.js';
+import type { OverdueThresholds, Queue } from '../core/queue/index.js';
+import { notifyEscalated } from '../core/specialists/notify.js';
+import type { DispatcherLogger } from './outbox-dispatcher.js';
+
+export interface QueueWatchDeps {
+  queue: Queue;
+  store: Store;
+  clock: Clock;
+  directory: () => Directory;
+  thresholds: OverdueThresholds;
+  logger: DispatcherLogger;
+  /** Called when admins were told something: wakes the outbox dispatcher. */
+  onNotified: () => void;
+  intervalMs?: number;
+}
+
+export interface QueueWatchReport {
+  expired: CaseView[];
+  escalated: CaseView[];
+  atTop: CaseView[];
+}
+
+export interface QueueWatch {
+  runOnce(): Promise<QueueWatchReport>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  const notify = { directory: deps.directory, now: () => deps.clock.now() };
+
+  async function runOnce(): Promise<QueueWatchReport> {
+    const expired = await deps.queue.expireLeases();
+    const { escalated, atTop } = await deps.queue.escalateOverdue(deps.thresholds);
+    let told = 0;
+    for (const request of escalated) {
+      // The request already moved; telling the admins is its own small transaction.
+      told += await deps.store.transaction((tx) => notifyEscalated(tx, notify, request));
+    }
+    if (told > 0) deps.onNotified();
+    if (expired.length + escalated.length + atTop.length > 0) {
+      deps.logger.info(
+        { expired: expired.length, escalated: escalated.length, atTop: atTop.length, told },
+        'queue watch moved requests',
+      );
+    }
+    return { expired, escalated, atTop };
+  }
+
+  function tick(): void {
+    if (running) return;
+    running = runOnce()
+      .catch((error) => deps.logger.error({ err: error }, 'queue watch run failed'))
+      .finally(() => {
+        running = null;
+      });
+  }
+
+  return {
+    runOnce,
+    start() {
+      timer = setInterval(tick, deps.intervalMs ?? 60_000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

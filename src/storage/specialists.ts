@@ -1,0 +1,103 @@
+// Specialists, their one-time invites, and which outbox entry told whom about a request.
+import { LOCALES, type Locale, type Specialist, type SpecialistRole } from '../core/model.js';
+import type {
+  InviteRepository,
+  NotificationRepository,
+  SpecialistRepository,
+} from '../core/specialists/ports.js';
+import type { DbTx } from './prisma.js';
+import { caseColumns, toCaseView } from './rows.js';
+
+interface SpecialistRow {
+  id: string;
+  centreId: string;
+  role: SpecialistRole;
+  displayName: string;
+  languages: string;
+  active: boolean;
+  handleId: string | null;
+}
+
+const toSpecialist = (row: SpecialistRow): Specialist => ({
+  id: row.id,
+  centreId: row.centreId,
+  role: row.role,
+  displayName: row.displayName,
+  languages: row.languages.split(',').filter((l): l is Locale => (LOCALES as readonly string[]).includes(l)),
+  active: row.active,
+  handleId: row.handleId,
+});
+
+export function specialistRepository(db: DbTx): SpecialistRepository {
+  return {
+    async byHandle(handleId) {
+      const row = await db.specialist.findUnique({ where: { handleId } });
+      return row ? toSpecialist(row) : null;
+    },
+    async byId(id) {
+      const row = await db.specialist.findUnique({ where: { id } });
+      return row ? toSpecialist(row) : null;
+    },
+    async activeOfCentre(centreId, role) {
+      const rows = await db.specialist.findMany({
+        where: { centreId, active: true, handleId: { not: null }, ...(role && { role }) },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toSpecialist);
+    },
+    async casesOf(specialistId) {
+      const rows = await db.request.findMany({
+        where: { claimedById: specialistId, status: { in: ['CLAIMED', 'ANSWERED'] } },
+        orderBy: [{ claimedAt: 'desc' }, { id: 'desc' }],
+        select: caseColumns,
+      });
+      return rows.map(toCaseView);
+    },
+    async localeOf(handleId) {
+      const row = await db.chatHandle.findUnique({ where: { id: handleId }, select: { locale: true } });
+      const locale = row?.locale ?? null;
+      return (LOCALES as readonly string[]).includes(locale ?? '') ? (locale as Locale) : null;
+    },
+  };
+}
+
+export function inviteRepository(db: DbTx): InviteRepository {
+  return {
+    async redeem(codeHash, specialist, now) {
+      const { count } = await db.invite.updateMany({
+        where: { codeHash, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      if (count !== 1) return null;
+      const invite = await db.invite.findUniqueOrThrow({ where: { codeHash } });
+      const created = await db.specialist.create({
+        data: { ...specialist, centreId: invite.centreId, role: invite.role },
+      });
+      await db.invite.update({ where: { codeHash }, data: { usedById: created.id } });
+      return toSpecialist(created);
+    },
+  };
+}
+
+/** Creates a one-time invite (scripts/specialist-invite.ts); only the code's hash is stored. */
+export async function createInvite(
+  db: DbTx,
+  invite: { codeHash: string; centreId: string; role: SpecialistRole; expiresAt: Date },
+): Promise<void> {
+  await db.invite.create({ data: invite });
+}
+
+export function notificationRepository(db: DbTx): NotificationRepository {
+  return {
+    async record(requestId, specialistId, outboxId) {
+      await db.notification.create({ data: { requestId, specialistId, outboxId } });
+    },
+    async ofRequest(requestId) {
+      return db.notification.findMany({
+        where: { requestId },
+        select: { specialistId: true, outboxId: true },
+        orderBy: { createdAt: 'asc' },
+      });
+    },
+  };
+}

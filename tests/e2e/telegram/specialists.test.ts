@@ -1,0 +1,176 @@
+// Specialists on Telegram, end to end: two specialists of the Kramatorsk centre enrol with invite
+// codes, both get the new request, both press Claim at once; exactly one owns it and the other's
+// notification turns into "claimed by a colleague". The owner answers through the bot, the person
+// answers back, the case is closed and the person is told. A specialist of another centre cannot claim.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { issueInvite } from '../../../src/storage/invites.js';
+import { describeBackends } from '../../helpers/db.js';
+import {
+  startTelegramEmulator,
+  type TelegramEmulator,
+  type TestUser,
+} from '../../helpers/telegram-emulator.js';
+import { postUpdate, type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+
+const KRAMATORSK = 'dn-csss-kramatorsk';
+const CENTRE_NAME_UK = 'Краматорський міський центр соціальних служб';
+
+describeBackends('Telegram: specialists claim, answer and close', (backend) => {
+  let emulator: TelegramEmulator;
+  let running: RunningPoruch & { port: number; handleKey: string };
+
+  beforeAll(async () => {
+    emulator = await startTelegramEmulator();
+    running = await startPoruch({ databaseUrl: backend.url, emulator });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await emulator?.stop();
+  });
+
+  const spec = (key: string, params?: Record<string, string | number>) =>
+    running.text(`specialist.${key}`, 'uk', params);
+
+  async function enrol(user: TestUser, centreId: string) {
+    const { code } = await issueInvite(running.poruch.store.database.prisma, {
+      centreId,
+      role: 'SPECIALIST',
+      hours: 72,
+    });
+    await user.command(`/join ${code}`);
+    const [welcome] = await user.until((m) => m.text === spec('help'));
+    expect(welcome?.text).toContain('Вітаємо');
+    return code;
+  }
+
+  /** A neighbour reports a child left alone in Kramatorsk; returns the case code. */
+  async function report(reporter: TestUser, description: string) {
+    const { text } = running;
+    await reporter.command('/start');
+    await reporter.next();
+    await reporter.press('lang:uk');
+    await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
+    await reporter.press('menu:concern');
+    await reporter.next();
+    await reporter.press('cat:LEFT_WITHOUT_CARE');
+    await reporter.next();
+    await reporter.press(text('common.no', 'uk'));
+    await reporter.until((m) => m.buttons.length > 3);
+    await reporter.say('Краматорськ');
+    await reporter.next();
+    await reporter.say(description);
+    await reporter.next();
+    await reporter.press('contact:anon');
+    await reporter.next();
+    await reporter.press(text('summary.send', 'uk'));
+    const [submitted] = await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
+    return /Код звернення: (\S+)/.exec(submitted?.text ?? '')?.[1] ?? '';
+  }
+
+  /** A callback query posted straight to the webhook, with our own update id. */
+  async function tapButton(chatId: number, updateId: number, data: string) {
+    const response = await postUpdate(running.webhookUrl, {
+      update_id: updateId,
+      callback_query: {
+        id: `tap-${updateId}`,
+        from: { id: chatId, is_bot: false, first_name: 'Тест', language_code: 'uk' },
+        chat_instance: '1',
+        message: { message_id: 1, date: 1, chat: { id: chatId, type: 'private' } },
+        data,
+      },
+    });
+    return response.status;
+  }
+
+  it('one of two specialists gets the case; the person and the specialist talk through the bot', async () => {
+    const { text } = running;
+    const anna = emulator.user(610_000_001, { firstName: 'Ганна' });
+    const borys = emulator.user(610_000_002, { firstName: 'Борис' });
+    const stranger = emulator.user(610_000_003, { firstName: 'Степан' });
+    const code = await enrol(anna, KRAMATORSK);
+    await enrol(borys, KRAMATORSK);
+    await enrol(stranger, 'dn-csss-sloviansk');
+
+    // A used code does not work a second time.
+    await stranger.command(`/join ${code}`);
+    expect((await stranger.next()).text).toBe(spec('join.already'));
+
+    const olena = emulator.user(610_000_100, { firstName: 'Олена' });
+    const description = 'Дівчинка років восьми третій день сама вдома на вул. Садовій, просить їсти.';
+    const caseCode = await report(olena, description);
+    const request = (await running.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
+    if (!request) throw new Error('the request is not in the Kramatorsk queue');
+
+    // Both get a summary with a Claim button; neither sees the description nor the reporter.
+    const [toAnna] = await anna.until((m) => m.text.includes(caseCode));
+    const [toBorys] = await borys.until((m) => m.text.includes(caseCode));
+    for (const notice of [toAnna, toBorys]) {
+      expect(notice?.text).toContain(text('concern.category.LEFT_WITHOUT_CARE', 'uk'));
+      expect(notice?.text).not.toContain('Садовій');
+      expect(notice?.text).not.toContain('610000100');
+      expect(notice?.buttons.flat().map((b) => b.data)).toEqual([`claim:${request.id}`]);
+    }
+    expect(stranger.skipAll()).toEqual([]);
+
+    // A specialist of another centre forges the Claim button: refused.
+    expect(await tapButton(stranger.chatId, 990_001, `claim:${request.id}`)).toBe(200);
+    expect((await stranger.next()).text).toBe(spec('error.wrongCentre', { code: caseCode }));
+
+    // Both press Claim at the same moment. (Raw updates: the emulator gives concurrent callbacks
+    // one update_id, which Poruch rightly treats as one redelivered update.)
+    await Promise.all([
+      tapButton(anna.chatId, 990_002, `claim:${request.id}`),
+      tapButton(borys.chatId, 990_003, `claim:${request.id}`),
+    ]);
+    const [annaSays, borysSays] = [await anna.next(), await borys.next()];
+    const claimedText = spec('claimed', { code: caseCode, excerpt: description });
+    const refusedText = spec('error.alreadyClaimed', { code: caseCode });
+    expect([annaSays.text, borysSays.text].sort()).toEqual([claimedText, refusedText].sort());
+    const [owner, colleague, colleagueNotice] =
+      annaSays.text === claimedText ? [anna, borys, toBorys] : [borys, anna, toAnna];
+    const owned = await running.poruch.store.requests.findById(request.id);
+    expect(owned?.status).toBe('CLAIMED');
+
+    // The colleague's notification is edited in place.
+    await expect
+      .poll(() => colleague.messages().find((m) => m.messageId === colleagueNotice?.messageId)?.text)
+      .toBe(spec('claimedByColleague', { code: caseCode }));
+
+    // The owner writes; the person reads it from the centre, never with the specialist's name.
+    await owner.say('Добрий день! Ми вже передали інформацію, фахівці виїжджають. Чи відомий номер будинку?');
+    expect((await owner.next()).text).toBe(spec('answerSent', { code: caseCode }));
+    const answer = await olena.next();
+    expect(answer.text).toContain(`Фахівець центру «${CENTRE_NAME_UK}»`);
+    expect(answer.text).toContain('Чи відомий номер будинку?');
+    for (const name of ['Ганна', 'Борис']) expect(answer.text).not.toContain(name);
+
+    // The person answers through "my requests -> add".
+    await olena.press('menu:my');
+    await olena.until((m) => m.buttons.flat().some((b) => b.data === `add:${caseCode}`));
+    await olena.press(`add:${caseCode}`);
+    await olena.next();
+    await olena.say('Будинок 14, квартира 3.');
+    await olena.until((m) => m.text === text('myRequests.added', 'uk', { code: caseCode }));
+    expect((await owner.next()).text).toBe(
+      spec('fromReporter', { code: caseCode, text: 'Будинок 14, квартира 3.' }),
+    );
+
+    // Closing asks for the outcome, and the person is told.
+    await owner.command('/close');
+    const outcomes = await owner.next();
+    expect(outcomes.buttons.flat()).toHaveLength(6);
+    await owner.press(`close:${request.id}:REFERRED_CHILDREN_SERVICE`);
+    expect((await owner.next()).text).toContain(caseCode);
+    const closedText = spec('toReporter.closed', { code: caseCode, centre: CENTRE_NAME_UK });
+    const [told] = (await olena.until((m) => m.text === closedText)).slice(-1);
+    expect(told?.text).toBe(closedText);
+    expect((await running.poruch.store.requests.findById(request.id))?.outcome).toBe(
+      'REFERRED_CHILDREN_SERVICE',
+    );
+
+    // Logs never carry the messages' text.
+    const logs = running.logs.join('\n');
+    expect(logs).not.toContain('Садовій');
+    expect(logs).not.toContain('квартира');
+  });
+});
