@@ -4,26 +4,16 @@
 // nothing, not even a migration. Otherwise pending migrations are applied and the directory is
 // replaced in one transaction. The database defaults to DATABASE_URL (file:./data/poruch.db).
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.js';
 import { summarize } from '../src/directory/import.js';
 import { formatRowError, readDirectoryFile } from '../src/directory/index.js';
 import { applyMigrations } from '../src/storage/migrations.js';
 import { createStore } from '../src/storage/store.js';
+import { databaseUrlFrom } from './database-url-option.js';
 
 const USAGE = 'usage: npm run centres:import -- FILE.json|FILE.csv [--database-url URL]';
 
 /** Credentials never reach the terminal. */
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-
-function databaseUrlFrom(option: string | undefined): string {
-  if (option) return option;
-  try {
-    return loadConfig().databaseUrl;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new Error(`${e.message}\n(or pass --database-url URL)`);
-    throw e;
-  }
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

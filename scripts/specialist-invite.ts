@@ -3,22 +3,12 @@
 // a specialist (or, with --admin, an admin) of that centre. Only the code's sha256 is stored; the
 // code works once and expires after --hours. Pending migrations are applied first.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.js';
 import { issueInvite } from '../src/storage/invites.js';
 import { applyMigrations } from '../src/storage/migrations.js';
 import { createStore } from '../src/storage/store.js';
+import { databaseUrlFrom } from './database-url-option.js';
 
 const USAGE = 'usage: npm run specialist:invite -- CENTRE_ID [--admin] [--hours 72] [--database-url URL]';
-
-function databaseUrlFrom(option: string | undefined): string {
-  if (option) return option;
-  try {
-    return loadConfig().databaseUrl;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new Error(`${e.message}\n(or pass --database-url URL)`);
-    throw e;
-  }
-}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
