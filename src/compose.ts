@@ -134,7 +134,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   if (telegram) messengers.TELEGRAM = telegram.messenger;
   if (viber) messengers.VIBER = viber.messenger;
   dispatcher = createOutboxDispatcher({
-    queue: deliveryQueue(store.database.prisma, cipher),
+    queue: deliveryQueue(store.database, cipher),
     messengers,
     clock,
     logger: logger.child({ part: 'outbox' }),

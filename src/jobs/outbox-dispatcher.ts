@@ -64,6 +64,13 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
     if (platformId === null) return abandon('UNREACHABLE', 'chat unknown or unsubscribed');
 
     let index = entry.sentCount;
+    let lastMessageId: string | null = null;
+    // Progress is recorded after each message but the last, whose record is the finish itself.
+    const sent = async (messageId: string | null) => {
+      index += 1;
+      lastMessageId = messageId;
+      if (index < entry.messages.length) await deps.queue.progress(entry.id, index, messageId);
+    };
     while (index < entry.messages.length) {
       const reply = entry.messages[index] as Delivery['messages'][number];
       const outcome =
@@ -71,18 +78,16 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
           ? await messenger.edit(platformId, entry.replacesMessageId, reply, entry.locale)
           : await messenger.send(platformId, reply, entry.locale);
       if (outcome.ok) {
-        index += 1;
-        await deps.queue.progress(entry.id, index, outcome.messageId);
+        await sent(outcome.messageId);
         continue;
       }
       if (outcome.kind === 'retry') return retry(entry, outcome.reason, outcome.retryAfterSeconds);
       if (outcome.kind === 'unreachable') return abandon('UNREACHABLE', outcome.reason);
       // Refused by the platform: resending cannot help, but the rest of the batch still can be sent.
       log.error({ outboxId: entry.id, index, reason: outcome.reason }, 'message refused by the platform');
-      index += 1;
-      await deps.queue.progress(entry.id, index, null);
+      await sent(null);
     }
-    await deps.queue.finish(entry.id, deps.clock.now());
+    await deps.queue.finish(entry.id, deps.clock.now(), index, lastMessageId);
     return 'sent';
   }
 

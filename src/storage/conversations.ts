@@ -1,28 +1,30 @@
 // Conversation states with optimistic concurrency: a save succeeds only from the version it read.
 import type { ConversationStore } from '../core/conversation/ports.js';
-import type { DbTx } from './prisma.js';
+import type { Sql } from './sql.js';
 
-export function conversationStore(db: DbTx): ConversationStore {
+export function conversationStore(sql: Sql): ConversationStore {
   return {
     async load(handleId) {
-      const row = await db.conversation.findUnique({
-        where: { handleId },
-        select: { state: true, version: true },
-      });
-      return row;
+      const [row] = await sql.all<{ state: string; version: number }>(
+        'SELECT "state", "version" FROM "Conversation" WHERE "handleId" = ?',
+        [handleId],
+      );
+      return row ? { state: row.state, version: Number(row.version) } : null;
     },
     async save(handleId, state, expectedVersion) {
       if (expectedVersion === null) {
-        const existing = await db.conversation.findUnique({ where: { handleId }, select: { version: true } });
-        if (existing) return null;
-        await db.conversation.create({ data: { handleId, state, version: 1 } });
-        return 1;
+        // Someone else created it first (e.g. another instance): the caller reloads and retries.
+        const created = await sql.run(
+          'INSERT INTO "Conversation" ("handleId", "state", "version", "updatedAt") VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING',
+          [handleId, state, new Date()],
+        );
+        return created === 1 ? 1 : null;
       }
-      const { count } = await db.conversation.updateMany({
-        where: { handleId, version: expectedVersion },
-        data: { state, version: expectedVersion + 1 },
-      });
-      return count === 1 ? expectedVersion + 1 : null;
+      const updated = await sql.run(
+        'UPDATE "Conversation" SET "state" = ?, "version" = ?, "updatedAt" = ? WHERE "handleId" = ? AND "version" = ?',
+        [state, expectedVersion + 1, new Date(), handleId, expectedVersion],
+      );
+      return updated === 1 ? expectedVersion + 1 : null;
     },
   };
 }

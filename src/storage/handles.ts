@@ -3,65 +3,76 @@
 import type { ChatHandles, ChatRef } from '../core/delivery/ports.js';
 import { type Channel, LOCALES, type Locale } from '../core/model.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
-import type { DbTx } from './prisma.js';
+import { newId } from './ids.js';
+import { dateOrNull, type Sql } from './sql.js';
 
 const localeOf = (value: string | null): Locale | null =>
   (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
 
-const isUniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+interface HandleRow {
+  id: string;
+  channel: Channel;
+  locale: string | null;
+}
 
-export function chatHandles(db: DbTx, cipher: HandleCipher): ChatHandles {
-  const select = { id: true, channel: true, locale: true } as const;
-  const toRef = (row: { id: string; channel: Channel; locale: string | null }): ChatRef => ({
-    handleId: row.id,
-    channel: row.channel,
-    locale: localeOf(row.locale),
-  });
+const toRef = (row: HandleRow): ChatRef => ({
+  handleId: row.id,
+  channel: row.channel,
+  locale: localeOf(row.locale),
+});
 
+const FIND = 'SELECT "id", "channel", "locale" FROM "ChatHandle" WHERE "lookupHash" = ?';
+
+export function chatHandles(sql: Sql, cipher: HandleCipher): ChatHandles {
   return {
     async resolve(channel, platformId) {
       const lookupHash = cipher.lookupHash(channel, platformId);
-      const found = await db.chatHandle.findUnique({ where: { lookupHash }, select });
+      const [found] = await sql.all<HandleRow>(FIND, [lookupHash]);
       if (found) return toRef(found);
-      try {
-        const created = await db.chatHandle.create({
-          data: { channel, lookupHash, encryptedId: cipher.encrypt(platformId), locale: null },
-          select,
-        });
-        return toRef(created);
-      } catch (error) {
-        // Two first messages of one chat at once (another instance): the other insert won.
-        if (!isUniqueViolation(error)) throw error;
-        return toRef(await db.chatHandle.findUniqueOrThrow({ where: { lookupHash }, select }));
-      }
+      // Two first messages of one chat at once (another instance): the other insert wins, and the
+      // row is read back either way.
+      await sql.run(
+        `INSERT INTO "ChatHandle" ("id", "channel", "lookupHash", "encryptedId", "locale", "createdAt")
+         VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT ("lookupHash") DO NOTHING`,
+        [newId(), channel, lookupHash, cipher.encrypt(platformId), new Date()],
+      );
+      const [created] = await sql.all<HandleRow>(FIND, [lookupHash]);
+      if (!created) throw new Error('chat handle vanished right after it was written');
+      return toRef(created);
     },
     async setLocale(handleId, locale) {
-      await db.chatHandle.update({ where: { id: handleId }, data: { locale } });
+      await sql.run('UPDATE "ChatHandle" SET "locale" = ? WHERE "id" = ?', [locale, handleId]);
     },
     async markUnreachable(handleId, at) {
-      await db.chatHandle.updateMany({
-        where: { id: handleId, unsubscribedAt: null },
-        data: { unsubscribedAt: at },
-      });
+      await sql.run(
+        'UPDATE "ChatHandle" SET "unsubscribedAt" = ? WHERE "id" = ? AND "unsubscribedAt" IS NULL',
+        [at, handleId],
+      );
+    },
+    async markReachable(handleId) {
+      // Matches no row for a chat that never left: no write, so it is cheap on every update.
+      await sql.run(
+        'UPDATE "ChatHandle" SET "unsubscribedAt" = NULL WHERE "id" = ? AND "unsubscribedAt" IS NOT NULL',
+        [handleId],
+      );
     },
   };
 }
 
 /** The one place a platform id is decrypted: right before sending. */
 export async function platformIdOf(
-  db: DbTx,
+  sql: Sql,
   cipher: HandleCipher,
   handleId: string,
 ): Promise<{ channel: Channel; platformId: string; unreachable: boolean } | null> {
-  const row = await db.chatHandle.findUnique({
-    where: { id: handleId },
-    select: { channel: true, encryptedId: true, unsubscribedAt: true },
-  });
+  const [row] = await sql.all<{ channel: Channel; encryptedId: string; unsubscribedAt: unknown }>(
+    'SELECT "channel", "encryptedId", "unsubscribedAt" FROM "ChatHandle" WHERE "id" = ?',
+    [handleId],
+  );
   if (!row) return null;
   return {
     channel: row.channel,
     platformId: cipher.decrypt(row.encryptedId),
-    unreachable: row.unsubscribedAt !== null,
+    unreachable: dateOrNull(row.unsubscribedAt) !== null,
   };
 }

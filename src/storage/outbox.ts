@@ -1,169 +1,145 @@
 // The persistent outbox. Writers add one entry per chat per transaction (so the messages of one
 // reply stay in order); the dispatcher takes due entries, at most the oldest unsent one per chat.
+// Plain SQL (see sql.ts): every update writes here and every reply is taken, sent and marked here.
 import type { Reply } from '../core/conversation/types.js';
 import type { Delivery, DeliveryQueue, OutboxWriter } from '../core/delivery/ports.js';
-import type { Locale } from '../core/model.js';
+import type { Channel, Locale } from '../core/model.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { platformIdOf } from './handles.js';
-import type { Db, DbTx } from './prisma.js';
+import { newId } from './ids.js';
+import type { Database } from './prisma.js';
+import type { Sql } from './sql.js';
 
 interface Payload {
   locale: Locale;
   messages: Reply[];
 }
 
-export function outboxWriter(db: DbTx): OutboxWriter {
+export function outboxWriter(sql: Sql): OutboxWriter {
   return {
     async enqueue(batch) {
       if (batch.replaces && batch.messages.length !== 1)
         throw new Error('a replacing entry carries one message');
       const payload: Payload = { locale: batch.locale, messages: batch.messages };
-      const row = await db.outboxMessage.create({
-        data: {
-          handleId: batch.handleId,
-          payload: JSON.stringify(payload),
-          replacesId: batch.replaces ?? null,
-        },
-        select: { id: true },
-      });
-      return row.id;
+      const id = newId();
+      const now = new Date();
+      await sql.run(
+        `INSERT INTO "OutboxMessage"
+           ("id", "handleId", "payload", "sentCount", "replacesId", "status", "attempts", "nextAttemptAt", "createdAt")
+         VALUES (?, ?, ?, 0, ?, 'PENDING', 0, ?, ?)`,
+        [id, batch.handleId, JSON.stringify(payload), batch.replaces ?? null, now, now],
+      );
+      return id;
     },
   };
 }
 
-/** How many candidates to read per wanted entry: several due entries may belong to one chat. */
-const OVERSCAN = 4;
+interface DueRow {
+  id: string;
+  handleId: string;
+  payload: string;
+  sentCount: number;
+  attempts: number;
+  channel: Channel;
+  replacesMessageId: string | null;
+}
 
-export function deliveryQueue(db: Db, cipher: HandleCipher): DeliveryQueue {
-  const pending = 'PENDING';
+// Due, unlocked, and the oldest unsent entry of its chat (replies of one chat go out in order).
+// Ordered by due time alone so that the (status, nextAttemptAt) index yields rows in order and the
+// scan stops at the limit: with a backlog of thousands, sorting by creation took ~6 ms per call.
+const TAKE_DUE = `
+  SELECT o."id", o."handleId", o."payload", o."sentCount", o."attempts", h."channel",
+         r."sentMessageId" AS "replacesMessageId"
+  FROM "OutboxMessage" o
+  JOIN "ChatHandle" h ON h."id" = o."handleId"
+  LEFT JOIN "OutboxMessage" r ON r."id" = o."replacesId"
+  WHERE o."status" = 'PENDING' AND o."nextAttemptAt" <= ?
+    AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ?)
+    AND NOT EXISTS (
+      SELECT 1 FROM "OutboxMessage" e
+      WHERE e."handleId" = o."handleId" AND e."status" = 'PENDING'
+        AND (e."createdAt" < o."createdAt" OR (e."createdAt" = o."createdAt" AND e."id" < o."id")))
+  ORDER BY o."nextAttemptAt"
+  LIMIT ?`;
 
-  async function isOldestUnsent(row: { id: string; handleId: string; createdAt: Date }): Promise<boolean> {
-    const older = await db.outboxMessage.findFirst({
-      where: {
-        handleId: row.handleId,
-        status: pending,
-        OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }],
-      },
-      select: { id: true },
-    });
-    return older === null;
-  }
+// One conditional update decides which dispatcher (of several instances) owns the entry.
+const LOCK = `
+  UPDATE "OutboxMessage" SET "lockedUntil" = ?
+  WHERE "id" = ? AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)`;
 
-  async function lock(id: string, now: Date, lockMs: number): Promise<boolean> {
-    // One conditional update decides which dispatcher (of several instances) owns the entry.
-    const { count } = await db.outboxMessage.updateMany({
-      where: { id, status: pending, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedUntil: new Date(now.getTime() + lockMs) },
-    });
-    return count === 1;
-  }
-
-  async function toDelivery(row: {
-    id: string;
-    handleId: string;
-    payload: string;
-    sentCount: number;
-    attempts: number;
-    replacesId: string | null;
-    handle: { channel: Delivery['channel'] };
-  }): Promise<Delivery> {
+export function deliveryQueue(database: Database, cipher: HandleCipher): DeliveryQueue {
+  const { sql } = database;
+  const toDelivery = (row: DueRow): Delivery => {
     const payload = JSON.parse(row.payload) as Payload;
-    let replacesMessageId: string | null = null;
-    if (row.replacesId) {
-      const replaced = await db.outboxMessage.findUnique({
-        where: { id: row.replacesId },
-        select: { sentMessageId: true },
-      });
-      replacesMessageId = replaced?.sentMessageId ?? null;
-    }
     return {
       id: row.id,
       handleId: row.handleId,
-      channel: row.handle.channel,
+      channel: row.channel,
       locale: payload.locale,
       messages: payload.messages,
-      sentCount: row.sentCount,
-      attempts: row.attempts,
-      replacesMessageId,
+      sentCount: Number(row.sentCount),
+      attempts: Number(row.attempts),
+      replacesMessageId: row.replacesMessageId ?? null,
     };
-  }
+  };
 
   return {
     async takeDue(now, limit, lockMs) {
-      const candidates = await db.outboxMessage.findMany({
-        where: {
-          status: pending,
-          nextAttemptAt: { lte: now },
-          OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-        },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: limit * OVERSCAN,
-        select: {
-          id: true,
-          handleId: true,
-          payload: true,
-          sentCount: true,
-          attempts: true,
-          replacesId: true,
-          createdAt: true,
-          handle: { select: { channel: true } },
-        },
-      });
+      const rows = await sql.all<DueRow>(TAKE_DUE, [now, now, limit]);
+      const lockedUntil = new Date(now.getTime() + lockMs);
       const taken: Delivery[] = [];
-      const chats = new Set<string>();
-      for (const row of candidates) {
-        if (taken.length >= limit) break;
-        if (chats.has(row.handleId)) continue;
-        chats.add(row.handleId);
-        if (!(await isOldestUnsent(row))) continue;
-        if (await lock(row.id, now, lockMs)) taken.push(await toDelivery(row));
+      for (const row of rows) {
+        if ((await sql.run(LOCK, [lockedUntil, row.id, now])) === 1) taken.push(toDelivery(row));
       }
       return taken;
     },
 
     async recipientOf(handleId) {
-      const found = await platformIdOf(db, cipher, handleId);
+      const found = await platformIdOf(sql, cipher, handleId);
       return found && !found.unreachable ? found.platformId : null;
     },
 
     async progress(id, sentCount, sentMessageId) {
-      await db.outboxMessage.update({
-        where: { id },
-        data: { sentCount, ...(sentMessageId !== null && { sentMessageId }) },
-      });
+      await sql.run(
+        'UPDATE "OutboxMessage" SET "sentCount" = ?, "sentMessageId" = COALESCE(?, "sentMessageId") WHERE "id" = ?',
+        [sentCount, sentMessageId, id],
+      );
     },
 
-    async finish(id, at) {
-      await db.outboxMessage.update({
-        where: { id },
-        data: { status: 'SENT', sentAt: at, lockedUntil: null },
-      });
+    async finish(id, at, sentCount, sentMessageId) {
+      await sql.run(
+        `UPDATE "OutboxMessage"
+         SET "status" = 'SENT', "sentAt" = ?, "lockedUntil" = NULL, "sentCount" = ?,
+             "sentMessageId" = COALESCE(?, "sentMessageId")
+         WHERE "id" = ?`,
+        [at, sentCount, sentMessageId, id],
+      );
     },
 
     async retryAt(id, at, attempts, reason) {
-      await db.outboxMessage.update({
-        where: { id },
-        data: { nextAttemptAt: at, attempts, lastError: reason.slice(0, 500), lockedUntil: null },
-      });
+      await sql.run(
+        'UPDATE "OutboxMessage" SET "nextAttemptAt" = ?, "attempts" = ?, "lastError" = ?, "lockedUntil" = NULL WHERE "id" = ?',
+        [at, attempts, reason.slice(0, 500), id],
+      );
     },
 
     async abandon(id, status, reason, at) {
-      await db.$transaction(async (tx) => {
-        const row = await tx.outboxMessage.update({
-          where: { id },
-          data: { status, lastError: reason.slice(0, 500), lockedUntil: null },
-          select: { handleId: true },
-        });
-        if (status === 'UNREACHABLE') {
-          await tx.chatHandle.updateMany({
-            where: { id: row.handleId, unsubscribedAt: null },
-            data: { unsubscribedAt: at },
-          });
+      await database.transaction(async ({ sql: tx }) => {
+        const [row] = await tx.all<{ handleId: string }>(
+          'UPDATE "OutboxMessage" SET "status" = ?, "lastError" = ?, "lockedUntil" = NULL WHERE "id" = ? RETURNING "handleId"',
+          [status, reason.slice(0, 500), id],
+        );
+        if (row && status === 'UNREACHABLE') {
+          await tx.run(
+            'UPDATE "ChatHandle" SET "unsubscribedAt" = ? WHERE "id" = ? AND "unsubscribedAt" IS NULL',
+            [at, row.handleId],
+          );
           // Nothing else queued for this chat can arrive either.
-          await tx.outboxMessage.updateMany({
-            where: { handleId: row.handleId, status: 'PENDING' },
-            data: { status: 'UNREACHABLE', lockedUntil: null },
-          });
+          await tx.run(
+            `UPDATE "OutboxMessage" SET "status" = 'UNREACHABLE', "lockedUntil" = NULL
+             WHERE "handleId" = ? AND "status" = 'PENDING'`,
+            [row.handleId],
+          );
         }
       });
     },

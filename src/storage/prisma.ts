@@ -4,7 +4,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { type Provider, providerOf } from './database-url.js';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.js';
 import { type Prisma, PrismaClient as SqliteClient } from './generated/sqlite/client.js';
-import { sqliteAdapterFactory } from './sqlite-adapter.js';
+import { prismaSql, type Sql } from './sql.js';
+import { sqliteConnection } from './sqlite-adapter.js';
 
 /**
  * The client type the repositories are written against. Both clients are generated from the same
@@ -17,11 +18,30 @@ export type Db = SqliteClient;
 /** The client as seen inside an interactive transaction. */
 export type DbTx = Prisma.TransactionClient;
 
+/** What storage code uses inside one transaction: the ORM and plain SQL, both in it. */
+export interface TransactionScope {
+  db: DbTx;
+  sql: Sql;
+}
+
 export interface Database {
   prisma: Db;
   provider: Provider;
+  /** Plain SQL outside any transaction (see sql.ts for why it exists). */
+  sql: Sql;
+  /**
+   * One transaction. SQLite: a native BEGIN IMMEDIATE (Prisma's interactive transactions cost more
+   * than the work of a typical update); PostgreSQL: Prisma's interactive transaction.
+   */
+  transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * PostgreSQL: waiting to start (maxWait) covers a busy pool; the timeout bounds how long a
+ * transaction may hold its connection.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
 export interface DatabaseOptions {
   /** PostgreSQL: connections this process may hold (pg's default: 10). SQLite always uses one. */
@@ -31,11 +51,26 @@ export interface DatabaseOptions {
 /** Opens (lazily: the first query connects) the database named by `databaseUrl`. */
 export function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Database {
   const provider = providerOf(databaseUrl);
-  const prisma =
-    provider === 'sqlite'
-      ? new SqliteClient({ adapter: sqliteAdapterFactory(databaseUrl) })
-      : (new PostgresClient({
-          adapter: new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 }),
-        }) as unknown as Db);
-  return { prisma, provider, close: () => prisma.$disconnect() };
+  if (provider === 'sqlite') {
+    const connection = sqliteConnection(databaseUrl, () => prisma.$connect());
+    const prisma: Db = new SqliteClient({ adapter: connection.factory });
+    return {
+      prisma,
+      provider,
+      sql: connection.sql,
+      transaction: (work) => connection.transaction(() => work({ db: prisma, sql: connection.sql })),
+      close: () => prisma.$disconnect(),
+    };
+  }
+  const prisma = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 }),
+  }) as unknown as Db;
+  return {
+    prisma,
+    provider,
+    sql: prismaSql(prisma),
+    transaction: (work) =>
+      prisma.$transaction((tx) => work({ db: tx, sql: prismaSql(tx) }), TRANSACTION_OPTIONS),
+    close: () => prisma.$disconnect(),
+  };
 }

@@ -1,19 +1,17 @@
 import type { ProcessedUpdates } from '../core/delivery/ports.js';
-import type { DbTx } from './prisma.js';
+import type { Sql } from './sql.js';
 
-export function processedUpdates(db: DbTx): ProcessedUpdates {
+export function processedUpdates(sql: Sql): ProcessedUpdates {
   return {
     async firstTime(channel, updateId) {
-      // Check first: on PostgreSQL a failed INSERT would spoil the update's transaction. The primary
-      // key still decides a race between two deliveries of the same update (the loser rolls back and
-      // the platform's retry then finds the row).
-      const seen = await db.processedUpdate.findUnique({
-        where: { channel_updateId: { channel, updateId } },
-        select: { updateId: true },
-      });
-      if (seen) return false;
-      await db.processedUpdate.create({ data: { channel, updateId } });
-      return true;
+      // The primary key decides: a redelivery inserts nothing. ON CONFLICT instead of catching the
+      // error because on PostgreSQL a failed INSERT would spoil the whole update's transaction; a
+      // concurrent delivery of the same update waits for the first to commit, then inserts nothing.
+      const inserted = await sql.run(
+        'INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        [channel, updateId, new Date()],
+      );
+      return inserted === 1;
     },
   };
 }

@@ -7,6 +7,7 @@ import type {
 } from '../core/specialists/ports.js';
 import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';
+import { booleanOf, type Sql } from './sql.js';
 
 interface SpecialistRow {
   id: string;
@@ -28,11 +29,16 @@ const toSpecialist = (row: SpecialistRow): Specialist => ({
   handleId: row.handleId,
 });
 
-export function specialistRepository(db: DbTx): SpecialistRepository {
+export function specialistRepository(db: DbTx, sql: Sql): SpecialistRepository {
   return {
+    // Asked for every update (is this chat a specialist's?), hence plain SQL (see sql.ts).
     async byHandle(handleId) {
-      const row = await db.specialist.findUnique({ where: { handleId } });
-      return row ? toSpecialist(row) : null;
+      const [row] = await sql.all<Omit<SpecialistRow, 'active'> & { active: unknown }>(
+        `SELECT "id", "centreId", "role", "displayName", "languages", "active", "handleId"
+         FROM "Specialist" WHERE "handleId" = ?`,
+        [handleId],
+      );
+      return row ? toSpecialist({ ...row, active: booleanOf(row.active) }) : null;
     },
     async byId(id) {
       const row = await db.specialist.findUnique({ where: { id } });

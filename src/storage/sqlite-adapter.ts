@@ -1,5 +1,6 @@
 // The better-sqlite3 driver adapter, made safe for an app that serves many chats at once and shares
 // its database file with other processes (a CLI import, a second worker).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -10,7 +11,9 @@ import type {
   SqlQuery,
   Transaction,
 } from '@prisma/driver-adapter-utils';
+import type Database from 'better-sqlite3';
 import { sqliteFileOf } from './database-url.js';
+import { type Sql, sqliteSql } from './sql.js';
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -39,6 +42,30 @@ class Lock {
 
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
+/** Which connection's native transaction the current async context is inside, if any. */
+interface Holding {
+  connection: object;
+  /** False once the transaction ended: late continuations of its work must queue like anyone. */
+  open: boolean;
+}
+const holding = new AsyncLocalStorage<Holding>();
+
+/**
+ * One SQLite connection as the store sees it: Prisma's adapter (for the ORM), plain SQL with
+ * prepared statements (for the hot path, see sql.ts), and native transactions that both join.
+ */
+export interface SqliteConnection {
+  readonly factory: SqlDriverAdapterFactory;
+  /** Plain SQL; outside a transaction each statement queues for the connection's lock. */
+  readonly sql: Sql;
+  /**
+   * BEGIN IMMEDIATE ... COMMIT on the connection, without Prisma's interactive-transaction
+   * machinery. Inside `work`, plain SQL and ORM calls made through the client that owns this
+   * connection run in the transaction; an ORM call that wants its own transaction gets a savepoint.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Wraps one better-sqlite3 connection. Two things the stock adapter does not do:
  * 1. It runs queries issued outside a transaction on the same connection while a transaction is
@@ -53,20 +80,26 @@ const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
  * block the event loop the first needs to finish its transaction (measured: 10 s stalls, then
  * SQLITE_BUSY). Across processes, SQLite's own locking and the busy timeout take over.
  */
-function serialized(inner: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
-  const outside = <T>(work: () => Promise<T>) => lock.run(work);
+function serialized(
+  inner: SqlDriverAdapter,
+  lock: Lock,
+  guard: <T>(work: () => Promise<T>) => Promise<T>,
+  owns: () => boolean,
+): SqlDriverAdapter {
+  let savepoints = 0;
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (q) => outside(() => inner.queryRaw(q)),
-    executeRaw: (q) => outside(() => inner.executeRaw(q)),
-    executeScript: (s) => outside(() => inner.executeScript(s)),
+    queryRaw: (q) => guard(() => inner.queryRaw(q)),
+    executeRaw: (q) => guard(() => inner.executeRaw(q)),
+    executeScript: (s) => guard(() => inner.executeScript(s)),
     getConnectionInfo: () => inner.getConnectionInfo?.() ?? { supportsRelationJoins: false },
     dispose: () => lock.run(() => inner.dispose()),
     startTransaction: async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
       if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
         throw new Error(`SQLite transactions are always SERIALIZABLE, not ${isolationLevel}`);
       }
+      if (owns()) return savepoint(inner, `poruch_${++savepoints}`);
       const release = await lock.acquire();
       try {
         await inner.executeRaw(statement('BEGIN IMMEDIATE'));
@@ -81,43 +114,186 @@ function serialized(inner: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
         release();
       };
       return {
-        provider: inner.provider,
-        adapterName: inner.adapterName,
+        ...nestable(inner),
         // Prisma sends COMMIT / ROLLBACK itself through executeRaw, then calls commit()/rollback().
         options: { usePhantomQuery: false },
-        queryRaw: (q) => inner.queryRaw(q),
-        executeRaw: (q) => inner.executeRaw(q),
         commit: end,
         rollback: end,
-        createSavepoint: async (name) => void (await inner.executeRaw(statement(`SAVEPOINT ${name}`))),
-        rollbackToSavepoint: async (name) => void (await inner.executeRaw(statement(`ROLLBACK TO ${name}`))),
-        releaseSavepoint: async (name) =>
-          void (await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
       };
+    },
+  };
+}
+
+function nestable(inner: SqlDriverAdapter) {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (q: SqlQuery) => inner.queryRaw(q),
+    executeRaw: (q: SqlQuery) => inner.executeRaw(q),
+    createSavepoint: async (name: string) => void (await inner.executeRaw(statement(`SAVEPOINT ${name}`))),
+    rollbackToSavepoint: async (name: string) =>
+      void (await inner.executeRaw(statement(`ROLLBACK TO ${name}`))),
+    releaseSavepoint: async (name: string) =>
+      void (await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
+  };
+}
+
+/** An ORM transaction inside a native one: a savepoint, committed or undone on its own. */
+async function savepoint(inner: SqlDriverAdapter, name: string): Promise<Transaction> {
+  await inner.executeRaw(statement(`SAVEPOINT ${name}`));
+  return {
+    ...nestable(inner),
+    // No COMMIT / ROLLBACK statements from Prisma: the outer transaction owns those.
+    options: { usePhantomQuery: true },
+    commit: async () => void (await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
+    rollback: async () => {
+      await inner.executeRaw(statement(`ROLLBACK TO ${name}`));
+      await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`));
     },
   };
 }
 
 const locksByFile = new Map<string, Lock>();
 
+/** A transaction waiting for its group. */
+interface Waiting {
+  work: () => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Transactions per commit at most, so that one group does not hold the write lock for long. */
+const MAX_GROUP = 64;
+
+/** The better-sqlite3 handle inside Prisma's adapter (a public field of its queryable). */
+function clientOf(adapter: SqlDriverAdapter): Database.Database {
+  const client = (adapter as unknown as { client?: Database.Database }).client;
+  if (!client || typeof client.prepare !== 'function') {
+    throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its client; see sqlite-adapter.ts');
+  }
+  return client;
+}
+
 /**
- * Adapter factory for the app's SQLite file: creates its folder, turns on WAL (readers never block
- * the writer, and it persists in the file) and foreign keys (SQLite leaves them off per connection,
- * and the schema relies on them for cascades), and serializes transactions as described above.
+ * The app's SQLite file: creates its folder, turns on WAL (readers never block the writer, and it
+ * persists in the file) and foreign keys (SQLite leaves them off per connection, and the schema
+ * relies on them for cascades), and serializes transactions as described above. The connection is
+ * opened when Prisma first connects (`connect`, called by the store before a native transaction).
  */
-export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFactory {
+export function sqliteConnection(databaseUrl: string, connect: () => Promise<void>): SqliteConnection {
   const file = sqliteFileOf(databaseUrl);
   mkdirSync(dirname(file), { recursive: true });
   const inner = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const lock = locksByFile.get(file) ?? new Lock();
+  locksByFile.set(file, lock);
+  const self = {};
+  let client: Database.Database | null = null;
+
+  const owns = () => {
+    const held = holding.getStore();
+    return held !== undefined && held.connection === self && held.open;
+  };
+  // Inside this connection's open transaction: run now. Otherwise: wait for the lock.
+  const guard = <T>(work: () => T | Promise<T>): Promise<T> => {
+    if (!owns()) return lock.run(async () => work());
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const open = async (): Promise<Database.Database> => {
+    if (!client) await connect();
+    if (!client) throw new Error('SQLite connection did not open');
+    return client;
+  };
+  let plain: ReturnType<typeof sqliteSql> | null = null;
+  const sql: Sql = {
+    all: async (text, params) => {
+      plain ??= sqliteSql(await open(), guard);
+      return plain.all(text, params);
+    },
+    run: async (text, params) => {
+      plain ??= sqliteSql(await open(), guard);
+      return plain.run(text, params);
+    },
+  };
+
+  // Group commit. Transactions that queue up while one runs are run one after another inside the
+  // same BEGIN IMMEDIATE ... COMMIT, each in its own savepoint (a failing one is undone alone), and
+  // are resolved only after the COMMIT. The commit and its fsync are shared instead of paid per
+  // update: under load that was the largest single cost of a webhook update.
+  const waiting: Waiting[] = [];
+  let committing = false;
+
+  async function commitGroups(): Promise<void> {
+    committing = true;
+    try {
+      while (waiting.length > 0) await commitGroup(await open());
+    } finally {
+      committing = false;
+    }
+  }
+
+  async function commitGroup(db: Database.Database): Promise<void> {
+    const release = await lock.acquire();
+    const committed: Array<{ entry: Waiting; value: unknown }> = [];
+    try {
+      // Waits up to the busy timeout while another process writes.
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      release();
+      for (const entry of waiting.splice(0, MAX_GROUP)) entry.reject(error);
+      return;
+    }
+    try {
+      for (let n = 0; n < MAX_GROUP && waiting.length > 0; n++) {
+        const entry = waiting.shift() as Waiting;
+        const held: Holding = { connection: self, open: true };
+        db.exec('SAVEPOINT poruch_group');
+        try {
+          committed.push({ entry, value: await holding.run(held, entry.work) });
+          db.exec('RELEASE SAVEPOINT poruch_group');
+        } catch (error) {
+          entry.reject(error);
+          // Some errors make SQLite roll the whole transaction back: the group's earlier work is gone.
+          if (!db.inTransaction) throw error;
+          db.exec('ROLLBACK TO SAVEPOINT poruch_group; RELEASE SAVEPOINT poruch_group');
+        } finally {
+          held.open = false;
+        }
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const { entry } of committed) entry.reject(error);
+      return;
+    } finally {
+      release();
+    }
+    for (const { entry, value } of committed) entry.resolve(value);
+  }
+
   return {
-    provider: 'sqlite',
-    adapterName: inner.adapterName,
-    connect: async () => {
-      const adapter = await inner.connect();
-      const lock = locksByFile.get(file) ?? new Lock();
-      locksByFile.set(file, lock);
-      await lock.run(() => adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;'));
-      return serialized(adapter, lock);
+    sql,
+    factory: {
+      provider: 'sqlite',
+      adapterName: inner.adapterName,
+      connect: async () => {
+        const adapter = await inner.connect();
+        await lock.run(() => adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;'));
+        client = clientOf(adapter);
+        plain = null;
+        return serialized(adapter, lock, guard, owns);
+      },
+    },
+    transaction<T>(work: () => Promise<T>): Promise<T> {
+      // Already inside this connection's transaction (e.g. storage code calling back in): join it.
+      if (owns()) return work();
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (!committing) void commitGroups();
+      });
     },
   };
 }

@@ -13,13 +13,7 @@ import { processedUpdates } from './processed-updates.js';
 import { reporterCaseLookup } from './reporter-cases.js';
 import { requestRepository } from './requests.js';
 import { inviteRepository, notificationRepository, specialistRepository } from './specialists.js';
-
-/**
- * Waiting to start (maxWait) covers queueing behind other transactions on the same SQLite file,
- * which waits up to the busy timeout; Prisma's 2 s default would fail busy moments instead. The
- * timeout bounds how long a transaction may hold its connection (and on SQLite, the write lock).
- */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+import type { Sql } from './sql.js';
 
 /** Chat handles need the key; a store opened without one (tools, some tests) refuses to touch them. */
 const noCipher: HandleCipher = {
@@ -34,16 +28,16 @@ const noCipher: HandleCipher = {
   },
 };
 
-const repositoriesOn = (db: DbTx, cipher: HandleCipher): Repositories => ({
+const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories => ({
   requests: requestRepository(db),
   messages: messageRepository(db),
   audit: auditLog(db),
-  handles: chatHandles(db, cipher),
-  updates: processedUpdates(db),
-  outbox: outboxWriter(db),
-  conversations: conversationStore(db),
+  handles: chatHandles(sql, cipher),
+  updates: processedUpdates(sql),
+  outbox: outboxWriter(sql),
+  conversations: conversationStore(sql),
   reporterCases: reporterCaseLookup(db),
-  specialists: specialistRepository(db),
+  specialists: specialistRepository(db, sql),
   invites: inviteRepository(db),
   notifications: notificationRepository(db),
 });
@@ -82,7 +76,7 @@ export function createStore(databaseUrl: string, options: StoreOptions = {}): St
   // `store.requests` etc.) go to that transaction: on SQLite, a query outside it would wait for the
   // write lock the transaction itself holds.
   const ambient = new AsyncLocalStorage<Repositories>();
-  const outside = repositoriesOn(prisma, cipher);
+  const outside = repositoriesOn(prisma, database.sql, cipher);
   const current = () => ambient.getStore() ?? outside;
 
   const store = {
@@ -91,10 +85,10 @@ export function createStore(databaseUrl: string, options: StoreOptions = {}): St
     transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
       const joined = ambient.getStore();
       if (joined) return work(joined);
-      return prisma.$transaction((tx) => {
-        const repositories = repositoriesOn(tx, cipher);
+      return database.transaction(({ db, sql }) => {
+        const repositories = repositoriesOn(db, sql, cipher);
         return ambient.run(repositories, () => work(repositories));
-      }, TRANSACTION_OPTIONS);
+      });
     },
     async ping() {
       await prisma.$queryRaw`SELECT 1`;

@@ -8,7 +8,13 @@ import { createTelegramClient } from './client.js';
 import { createTelegramMessenger } from './messenger.js';
 import { type Polling, type PollingOptions, startPolling } from './polling.js';
 import type { RenderText } from './renderer.js';
-import { type ChannelLogger, createUpdateHandler, errorSummary, type HandleUpdate } from './updates.js';
+import {
+  type ChannelLogger,
+  createUpdateHandler,
+  createUpdateProcessor,
+  errorSummary,
+  type HandleUpdate,
+} from './updates.js';
 import { setTelegramWebhook, telegramWebhook } from './webhook.js';
 
 export type { RenderText } from './renderer.js';
@@ -54,7 +60,11 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     return {
       ...common,
       mode: 'webhook',
-      routes: telegramWebhook({ path, secret: config.webhookSecret, handleUpdate }),
+      routes: telegramWebhook({
+        path,
+        secret: config.webhookSecret,
+        processUpdate: createUpdateProcessor(deps),
+      }),
       async start() {
         // Not fatal: Telegram keeps the webhook from the previous start, and a restart retries.
         try {

@@ -17,48 +17,66 @@ export interface ChannelLogger {
 export type UpdateOutcome = InboxOutcome | 'ignored' | 'rejected';
 export type HandleUpdate = (raw: unknown) => Promise<UpdateOutcome>;
 
+/** An update taken in; a pressed button's query still waits for its answer (the spinner stops). */
+export interface ProcessedUpdate {
+  outcome: UpdateOutcome;
+  callbackQueryId: string | null;
+}
+export type ProcessUpdate = (raw: unknown) => Promise<ProcessedUpdate>;
+
 export interface UpdateHandlerDeps {
   inbox: Inbox;
   telegram: Telegram;
   logger: ChannelLogger;
 }
 
-export function createUpdateHandler(deps: UpdateHandlerDeps): HandleUpdate {
+/** Map, hand to the Inbox; resolves once the Inbox has durably handled the update. */
+export function createUpdateProcessor(deps: Omit<UpdateHandlerDeps, 'telegram'>): ProcessUpdate {
   const { inbox, logger } = deps;
-
-  // The person's button keeps spinning until the query is answered. A failure here is cosmetic: the
-  // update is already handled, so it is logged and swallowed.
-  async function answerCallback(callbackQueryId: string | null, updateId: number | null): Promise<void> {
-    if (callbackQueryId === null) return;
-    try {
-      await deps.telegram.callApi(
-        'answerCallbackQuery',
-        { callback_query_id: callbackQueryId },
-        { signal: timeoutSignal(5_000) },
-      );
-    } catch (error) {
-      logger.warn({ updateId, err: errorSummary(error) }, 'telegram: answerCallbackQuery failed');
-    }
-  }
-
-  return async function handleUpdate(raw: unknown): Promise<UpdateOutcome> {
+  return async function processUpdate(raw: unknown): Promise<ProcessedUpdate> {
     const mapped = mapUpdate(raw);
     if (mapped.kind === 'rejected') {
       logger.warn({ updateId: mapped.updateId, reason: mapped.reason }, 'telegram update rejected');
-      await answerCallback(mapped.callbackQueryId, mapped.updateId);
-      return 'rejected';
+      return { outcome: 'rejected', callbackQueryId: mapped.callbackQueryId };
     }
     if (mapped.kind === 'ignored') {
       logger.debug({ updateId: mapped.updateId, reason: mapped.reason }, 'telegram update ignored');
-      await answerCallback(mapped.callbackQueryId, mapped.updateId);
-      return 'ignored';
+      return { outcome: 'ignored', callbackQueryId: mapped.callbackQueryId };
     }
-    const updateId = Number(mapped.update.updateId);
     const outcome = await inbox.receive(mapped.update);
-    logger.debug({ updateId, event: mapped.update.event.type, outcome }, 'telegram update handled');
-    await answerCallback(mapped.callbackQueryId, updateId);
+    logger.debug(
+      { updateId: Number(mapped.update.updateId), event: mapped.update.event.type, outcome },
+      'telegram update handled',
+    );
+    return { outcome, callbackQueryId: mapped.callbackQueryId };
+  };
+}
+
+/**
+ * For long polling: process, then answer the button's query through the Bot API. (The webhook
+ * answers it in its HTTP response instead, which saves a call per button press.)
+ */
+export function createUpdateHandler(deps: UpdateHandlerDeps): HandleUpdate {
+  const processUpdate = createUpdateProcessor(deps);
+  return async function handleUpdate(raw: unknown): Promise<UpdateOutcome> {
+    const { outcome, callbackQueryId } = await processUpdate(raw);
+    if (callbackQueryId !== null) await answerCallback(deps, callbackQueryId);
     return outcome;
   };
+}
+
+// The person's button keeps spinning until the query is answered. A failure here is cosmetic: the
+// update is already handled, so it is logged and swallowed.
+async function answerCallback(deps: UpdateHandlerDeps, callbackQueryId: string): Promise<void> {
+  try {
+    await deps.telegram.callApi(
+      'answerCallbackQuery',
+      { callback_query_id: callbackQueryId },
+      { signal: timeoutSignal(5_000) },
+    );
+  } catch (error) {
+    deps.logger.warn({ err: errorSummary(error) }, 'telegram: answerCallbackQuery failed');
+  }
 }
 
 /**

@@ -5,20 +5,22 @@
 // request costs nothing and stores nothing; then the body. Answers:
 //   401 forged or missing secret;
 //   200 once the Inbox has durably handled the update, and also for malformed or ignored updates
-//       from Telegram itself (redelivering poison would never succeed);
+//       from Telegram itself (redelivering poison would never succeed). For a pressed button the
+//       200 carries `answerCallbackQuery` (Telegram runs a method given in the webhook's answer), so
+//       the spinner stops without another HTTP call to Telegram;
 //   500 when handling failed unexpectedly, so that Telegram delivers the update again.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Telegram } from 'telegraf';
 import { ALLOWED_UPDATES } from './schema.js';
-import { errorSummary, type HandleUpdate } from './updates.js';
+import { errorSummary, type ProcessUpdate } from './updates.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 export interface TelegramWebhookOptions {
   path: string;
   secret: string;
-  handleUpdate: HandleUpdate;
+  processUpdate: ProcessUpdate;
 }
 
 // Digests have equal length whatever was sent, so the comparison is constant-time and length-safe.
@@ -52,8 +54,9 @@ export function telegramWebhook(options: TelegramWebhookOptions): FastifyPluginA
 
     app.post(options.path, { onRequest: checkSecret }, async (request, reply) => {
       try {
-        await options.handleUpdate(request.body);
-        return reply.code(200).send({});
+        const { callbackQueryId } = await options.processUpdate(request.body);
+        if (callbackQueryId === null) return reply.code(200).send({});
+        return reply.code(200).send({ method: 'answerCallbackQuery', callback_query_id: callbackQueryId });
       } catch (error) {
         request.log.error(
           { updateId: updateIdOf(request.body), err: errorSummary(error) },

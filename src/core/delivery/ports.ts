@@ -57,6 +57,8 @@ export interface ChatHandles {
   setLocale(handleId: string, locale: Locale): Promise<void>;
   /** The person blocked the bot or unsubscribed: stop writing to them. */
   markUnreachable(handleId: string, at: Date): Promise<void>;
+  /** The person wrote again or re-subscribed: write to them again (no-op for a reachable chat). */
+  markReachable(handleId: string): Promise<void>;
 }
 
 /** Platform update ids already handled, so a redelivered update is processed once. */
@@ -103,7 +105,8 @@ export interface DeliveryQueue {
   /** The platform id, decrypted just for this send; null if the chat is unknown or unreachable. */
   recipientOf(handleId: string): Promise<string | null>;
   progress(id: string, sentCount: number, sentMessageId: string | null): Promise<void>;
-  finish(id: string, at: Date): Promise<void>;
+  /** All sent: records the final count and the last message's id (if any) with the status. */
+  finish(id: string, at: Date, sentCount: number, sentMessageId: string | null): Promise<void>;
   retryAt(id: string, at: Date, attempts: number, reason: string): Promise<void>;
   /** Gives up on the entry: DEAD (refused, out of attempts) or UNREACHABLE (marks the chat too). */
   abandon(id: string, status: 'DEAD' | 'UNREACHABLE', reason: string, at: Date): Promise<void>;

@@ -91,11 +91,24 @@ export interface MatchOptions {
 function scoreName(typed: string, name: string): number | null {
   if (typed === name) return 0;
   const typos = allowedTypos(typed.length);
-  let best = editDistance(typed, name);
+  // The length difference is a lower bound of the distance: most names are ruled out without one.
+  let best = Math.abs(typed.length - name.length) <= typos ? editDistance(typed, name) : Infinity;
   if (typed.length >= 3 && name.length > typed.length) {
     best = Math.min(best, editDistance(typed, name.slice(0, typed.length)) + PREFIX_PENALTY);
   }
   return best <= typos + PREFIX_PENALTY ? best : null;
+}
+
+/** Each unit's names, normalized once per directory (a directory is replaced, never changed). */
+const normalizedNames = new WeakMap<Directory, Map<string, readonly [string, string]>>();
+
+function namesOf(directory: Directory, unit: AdminUnit): readonly [string, string] {
+  let names = normalizedNames.get(directory);
+  if (!names) {
+    names = new Map(directory.units.map((u) => [u.id, [normalizeName(u.nameUk), normalizeName(u.nameRu)]]));
+    normalizedNames.set(directory, names);
+  }
+  return names.get(unit.id) ?? [normalizeName(unit.nameUk), normalizeName(unit.nameRu)];
 }
 
 const LEVEL_ORDER: Record<AdminLevel, number> = { HROMADA: 0, DISTRICT: 1, OBLAST: 2 };
@@ -108,11 +121,12 @@ export function matchTown(directory: Directory, typedName: string, options: Matc
   for (const unit of directory.units) {
     if (options.levels && !options.levels.includes(unit.level)) continue;
     let best: TownMatch | null = null;
-    for (const [locale, name] of [
-      ['uk', unit.nameUk],
-      ['ru', unit.nameRu],
+    const [uk, ru] = namesOf(directory, unit);
+    for (const [locale, name, normalized] of [
+      ['uk', unit.nameUk, uk],
+      ['ru', unit.nameRu, ru],
     ] as const) {
-      const score = scoreName(typed, normalizeName(name));
+      const score = scoreName(typed, normalized);
       if (score !== null && (best === null || score < best.score))
         best = { unit, score, matchedName: name, locale };
     }

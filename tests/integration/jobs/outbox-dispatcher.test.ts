@@ -56,7 +56,7 @@ describe('outbox dispatcher with a flaky platform', () => {
       { ok: true, messageId: '77' },
     ]);
     const dispatcher = createOutboxDispatcher({
-      queue: deliveryQueue(store.database.prisma, cipher),
+      queue: deliveryQueue(store.database, cipher),
       messengers: { TELEGRAM: messenger },
       clock,
       logger: silent,

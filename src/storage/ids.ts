@@ -1,0 +1,19 @@
+// Ids for rows written by plain SQL (sql.ts). Prisma's cuid() is applied by the client, not the
+// database, so these rows need their own. They sort in creation order within a process (time, then
+// a counter), which keeps the outbox's "oldest first" tie-break stable for entries of one millisecond.
+import { randomBytes } from 'node:crypto';
+
+let lastTime = 0;
+let counter = 0;
+
+export function newId(): string {
+  const now = Date.now();
+  if (now === lastTime) counter++;
+  else {
+    lastTime = now;
+    counter = 0;
+  }
+  const time = now.toString(36).padStart(9, '0');
+  const sequence = counter.toString(36).padStart(4, '0');
+  return `q${time}${sequence}${randomBytes(6).toString('hex')}`;
+}
