@@ -1,10 +1,11 @@
-// The queue's clock: returns stale claims to their queue and moves requests nobody took in time up
+// The queue's clock: returns stale claims to their queue (announcing them again to the centre's
+// specialists, and telling the one whose claim lapsed) and moves requests nobody took in time up
 // to the parent centre, telling that centre's admins through the outbox. Runs on a timer; each
 // request moves in its own guarded update, so several instances running it at once do no harm.
 import type { CaseView, Directory } from '../core/model.js';
 import type { Clock, Store } from '../core/ports.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
-import { notifyEscalated } from '../core/specialists/notify.js';
+import { notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
 
 export interface QueueWatchDeps {
@@ -14,7 +15,7 @@ export interface QueueWatchDeps {
   directory: () => Directory;
   thresholds: OverdueThresholds;
   logger: DispatcherLogger;
-  /** Called when admins were told something: wakes the outbox dispatcher. */
+  /** Called when specialists were told something: wakes the outbox dispatcher. */
   onNotified: () => void;
   intervalMs?: number;
 }
@@ -37,9 +38,12 @@ export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
   const notify = { directory: deps.directory, now: () => deps.clock.now() };
 
   async function runOnce(): Promise<QueueWatchReport> {
-    const expired = await deps.queue.expireLeases();
-    const { escalated, atTop } = await deps.queue.escalateOverdue(deps.thresholds);
     let told = 0;
+    // A lapsed claim is announced again in the transaction that returns it to the queue.
+    const expired = await deps.queue.expireLeases(async (tx, returned, formerClaimerId) => {
+      told += await notifyReturned(tx, notify, returned, formerClaimerId);
+    });
+    const { escalated, atTop } = await deps.queue.escalateOverdue(deps.thresholds);
     for (const request of escalated) {
       // The request already moved; telling the admins is its own small transaction.
       told += await deps.store.transaction((tx) => notifyEscalated(tx, notify, request));

@@ -50,6 +50,12 @@ async function run(effect: Effect, chat: ChatRef, deps: EffectDeps): Promise<Eff
         ? { type: 'caseContinued', caseCode: moved.value.caseCode }
         : { type: 'continueRejected', reason: moved.error };
     }
+    case 'tellSpecialist': {
+      const told = await deps.cases.tellSpecialist(chat.handleId, effect.text);
+      return told.ok
+        ? { type: 'specialistTold', caseCode: told.value.caseCode }
+        : { type: 'specialistNotTold', reason: told.error };
+    }
   }
 }
 
@@ -63,5 +69,7 @@ function failed(effect: Effect): EffectOutcome {
       return { type: 'informationRejected', caseCode: effect.caseCode, reason: 'FAILED' };
     case 'continueCase':
       return { type: 'continueRejected', reason: 'FAILED' };
+    case 'tellSpecialist':
+      return { type: 'specialistNotTold', reason: 'FAILED' };
   }
 }

@@ -2,11 +2,11 @@
 // Pure: the same input always gives the same output, so flows are tested without any messenger.
 
 import { startCentres } from '../flows/centres.js';
-import { type Outcome, outcome, say } from '../flows/common.js';
+import { type Outcome, outcome, say, t } from '../flows/common.js';
 import { askLanguage, handleLanguage } from '../flows/language.js';
 import { helpReply, menuReply, toMenu } from '../flows/menu.js';
-import { startMyRequests } from '../flows/my-requests.js';
-import { askStep, handleStep, hasDraft, isSending, resumable } from '../flows/steps.js';
+import { startContinue, startMyRequests } from '../flows/my-requests.js';
+import { askStep, choosingPlace, handleStep, hasDraft, isSending, resumable } from '../flows/steps.js';
 import type { Directory } from '../model.js';
 import { lateOutcome, submittedReplies } from './outcomes.js';
 import type { ConversationState, Step } from './state.js';
@@ -33,7 +33,8 @@ export interface Transition {
 export function transition(state: ConversationState, event: FlowEvent, env: EngineContext): Transition {
   if (state.locale === null) return firstContact(state, event);
   const ctx: FlowContext = { ...env, locale: state.locale };
-  const next = isInbound(event) ? onInbound(state.step, event, ctx) : onOutcome(state.step, event, ctx);
+  const decided = isInbound(event) ? onInbound(state.step, event, ctx) : onOutcome(state.step, event, ctx);
+  const next = closePlaceKeyboard(state.step, decided);
   return {
     state: { ...state, locale: next.locale ?? state.locale, step: next.step },
     replies: next.replies,
@@ -52,12 +53,29 @@ function firstContact(state: ConversationState, event: FlowEvent): Transition {
   };
 }
 
+/**
+ * Leaving the place question without answering it (/cancel, the menu, another command) must take
+ * its "share location" keyboard away too, or it stays under the chat for the rest of the
+ * conversation. Telegram removes it only with a message without buttons: the first such reply
+ * carries the removal, or a short one is added in front.
+ */
+function closePlaceKeyboard(from: Step, next: Outcome): Outcome {
+  if (!choosingPlace(from) || choosingPlace(next.step)) return next;
+  if (next.replies.some((r) => r.removeKeyboard)) return next;
+  const plain = next.replies.findIndex((r) => !r.buttons?.length && !r.requestLocation);
+  const replies =
+    plain < 0
+      ? [{ text: t('place.closed'), removeKeyboard: true }, ...next.replies]
+      : next.replies.map((r, i) => (i === plain ? { ...r, removeKeyboard: true } : r));
+  return { ...next, replies };
+}
+
 function onInbound(step: Step, event: InboundEvent, ctx: FlowContext): Outcome {
   switch (event.type) {
     case 'start':
       return onStart(step, ctx);
     case 'command':
-      return onCommand(step, event.name, ctx);
+      return onCommand(step, event.name, event.args, ctx);
     case 'unsupported':
       return reask(step, ctx, 'errors.unsupported');
     case 'choice':
@@ -78,7 +96,7 @@ function onStart(step: Step, ctx: FlowContext): Outcome {
   return toMenu(say('common.welcome'));
 }
 
-function onCommand(step: Step, name: string, ctx: FlowContext): Outcome {
+function onCommand(step: Step, name: string, args: string, ctx: FlowContext): Outcome {
   switch (name) {
     case 'start':
       return onStart(step, ctx);
@@ -93,6 +111,8 @@ function onCommand(step: Step, name: string, ctx: FlowContext): Outcome {
       return leave(step, startMyRequests(), ctx);
     case 'centres':
       return leave(step, startCentres(ctx), ctx);
+    case 'case':
+      return leave(step, startContinue(args), ctx);
     default:
       return reask(step, ctx, 'errors.unknownCommand');
   }

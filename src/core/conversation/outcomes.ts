@@ -16,7 +16,7 @@ export function submittedReplies(event: Submitted, ctx: FlowContext): Reply[] {
   const replies = [say(key, { code: event.caseCode, centre: centreName })];
   // In danger, the numbers once more: being "in the queue" must not sound like help is on its way.
   if (event.urgency === 'URGENT') replies.push(say('submitted.urgent'));
-  replies.push(say('submitted.secret', { secret: event.continuationSecret }));
+  replies.push(say('submitted.secret', { secret: event.continuationSecret, code: event.caseCode }));
   return replies;
 }
 
@@ -35,6 +35,10 @@ export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | n
       return say('myRequests.continued', { code: event.caseCode });
     case 'continueRejected':
       return say('errors.temporary');
+    case 'specialistTold':
+      return say('myRequests.toSpecialist', { code: event.caseCode });
+    case 'specialistNotTold':
+      return event.reason === 'FAILED' ? say('errors.temporary') : null;
     case 'myRequestsListed':
     case 'myRequestsFailed':
       return null;

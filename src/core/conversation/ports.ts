@@ -51,6 +51,12 @@ export interface ReporterCases {
    * `secret` is in canonical form (core/queue parseContinuationSecret); the implementation hashes it.
    */
   continueCase(reporterHandleId: string, secret: string): Promise<Result<{ caseCode: string }, 'NOT_FOUND'>>;
+  /**
+   * Passes the person's words to the specialist who holds one of their open cases (the one claimed
+   * or answered most recently) and keeps them in that case's thread. NO_CASE when no specialist
+   * holds any of their cases: then nobody would read the words yet.
+   */
+  tellSpecialist(reporterHandleId: string, text: string): Promise<Result<{ caseCode: string }, 'NO_CASE'>>;
 }
 
 /** Structured logging without message text: only ids, types and error objects. */

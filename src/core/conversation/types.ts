@@ -72,7 +72,9 @@ export type Effect =
   | { type: 'submitRequest'; draft: RequestDraft }
   | { type: 'listMyRequests' }
   | { type: 'addInformation'; caseCode: string; text: string }
-  | { type: 'continueCase'; secret: string };
+  | { type: 'continueCase'; secret: string }
+  /** Words typed at the menu, for the specialist who holds one of the person's cases (if any). */
+  | { type: 'tellSpecialist'; text: string };
 
 /** One of the person's own requests, as they may see it. */
 export interface MyRequest {
@@ -99,7 +101,9 @@ export type EffectOutcome =
   | { type: 'informationAdded'; caseCode: string }
   | { type: 'informationRejected'; caseCode: string; reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED' }
   | { type: 'caseContinued'; caseCode: string }
-  | { type: 'continueRejected'; reason: 'NOT_FOUND' | 'FAILED' };
+  | { type: 'continueRejected'; reason: 'NOT_FOUND' | 'FAILED' }
+  | { type: 'specialistTold'; caseCode: string }
+  | { type: 'specialistNotTold'; reason: 'NO_CASE' | 'FAILED' };
 
 export type FlowEvent = InboundEvent | EffectOutcome;
 

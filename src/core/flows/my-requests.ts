@@ -2,7 +2,7 @@
 // one, and picking a case up from another messenger with its one-time secret.
 import type { MyRequestsStep } from '../conversation/state.js';
 import type { Button, FlowContext, FlowEvent, MyRequest, Reply } from '../conversation/types.js';
-import { parseContinuationSecret } from '../queue/case-codes.js';
+import { parseCaseCode, parseContinuationSecret } from '../queue/case-codes.js';
 import { ask, button, choiceArg, type Outcome, outcome, retry, say } from './common.js';
 import { cancelRow, toMenu } from './menu.js';
 import { describeRequest } from './my-requests-list.js';
@@ -22,6 +22,8 @@ export function askMyRequests(step: MyRequestsStep): Reply[] {
     case 'addInfo':
       return [ask('myRequests.askInfo', [cancelRow()], { code: step.caseCode ?? '' })];
     case 'continueCode':
+      // After `/case CODE` the question names the case the person means.
+      if (step.caseCode) return [ask('myRequests.askSecretFor', [cancelRow()], { code: step.caseCode })];
       return [ask('myRequests.askSecret', [cancelRow()])];
     default:
       return [say('myRequests.interrupted')];
@@ -50,7 +52,7 @@ export function handleMyRequests(step: MyRequestsStep, event: FlowEvent, ctx: Fl
       return toMenu(say('myRequests.continued', { code: event.caseCode }));
     case 'continueRejected':
       if (event.reason === 'FAILED') return toMenu(say('errors.temporary'));
-      return outcome({ ...step, at: 'continueCode' }, retry(say('myRequests.secretUnknown'), askContinue()));
+      return askContinueAgain(step, 'myRequests.secretUnknown');
     default:
       return onInbound(step, event);
   }
@@ -58,6 +60,42 @@ export function handleMyRequests(step: MyRequestsStep, event: FlowEvent, ctx: Fl
 
 function askContinue(): Reply[] {
   return askMyRequests({ flow: 'myRequests', at: 'continueCode', open: [] });
+}
+
+/** The key question once more, still about the same case, with what was wrong in its place. */
+function askContinueAgain(step: MyRequestsStep, problem: string): Outcome {
+  const next: MyRequestsStep = { ...step, at: 'continueCode' };
+  return outcome(next, retry(say(problem), askMyRequests(next)));
+}
+
+/** Case code (5 characters) and key (16) as typed after /case, separators and case ignored. */
+const CODE_CHARS = 5;
+const SECRET_CHARS = 16;
+
+/**
+ * `/case`, `/case CODE`, `/case CODE KEY` or `/case KEY`: pick up a case started on the other
+ * messenger. Only the one-time key proves the case is the person's; the code is what they know it
+ * by, so the key is asked for whenever it is not given. The key decides which case moves (storage
+ * adopts by the key alone), and the answer names that case.
+ */
+export function startContinue(args: string): Outcome {
+  const chars = args.toUpperCase().replace(/[\s-]/g, '');
+  const withCode = chars.length === CODE_CHARS || chars.length === CODE_CHARS + SECRET_CHARS;
+  const withSecret = chars.length >= SECRET_CHARS;
+  const code = withCode ? parseCaseCode(chars.slice(0, CODE_CHARS)) : null;
+  const secret = withSecret ? parseContinuationSecret(chars.slice(-SECRET_CHARS)) : null;
+  const step: MyRequestsStep = {
+    flow: 'myRequests',
+    at: 'continueCode',
+    open: [],
+    ...(code && { caseCode: code }),
+  };
+  const lengthFits = chars.length === 0 || withCode || chars.length === SECRET_CHARS;
+  if (!lengthFits || (withCode && !code) || (withSecret && !secret)) {
+    return outcome(step, retry(say('myRequests.caseMalformed'), askMyRequests(step)));
+  }
+  if (secret) return outcome({ ...step, at: 'continuing' }, [], [{ type: 'continueCase', secret }]);
+  return outcome(step, askMyRequests(step));
 }
 
 function listed(requests: MyRequest[], ctx: FlowContext): Outcome {
@@ -90,7 +128,7 @@ function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
     case 'continueCode': {
       if (event.type !== 'text') return null;
       const secret = parseContinuationSecret(event.text);
-      if (!secret) return outcome(step, retry(say('myRequests.secretMalformed'), askContinue()));
+      if (!secret) return askContinueAgain(step, 'myRequests.secretMalformed');
       return outcome({ ...step, at: 'continuing' }, [], [{ type: 'continueCase', secret }]);
     }
     default: {

@@ -14,7 +14,7 @@ import {
   unitById,
   unitName,
 } from './place-directory.js';
-import { candidateButton, unitButtons } from './place-labels.js';
+import { candidateButton, describePlace, unitButtons } from './place-labels.js';
 
 export { describePlace } from './place-labels.js';
 
@@ -169,7 +169,10 @@ function resolved(place: Place, unit: AdminUnit, ctx: FlowContext): PlaceStep {
       replies: [say('place.noCentre', { name: unitName(unit, ctx.locale) })],
     };
   }
-  return { kind: 'done', place, replies: [] };
+  // Chosen by name or button: Telegram still shows the "share location" keyboard under the chat.
+  // It can only be taken away by a message without buttons, which also says what was understood.
+  const chosenPlace = t('place.chosen', { place: describePlace(place, ctx) });
+  return { kind: 'done', place, replies: [{ text: chosenPlace, removeKeyboard: true }] };
 }
 
 function back(where: PlaceStage, ctx: FlowContext): PlaceStage {

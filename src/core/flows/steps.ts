@@ -2,12 +2,13 @@
 import type { ResumableStep, Step } from '../conversation/state.js';
 import type { FlowContext, FlowEvent, Reply } from '../conversation/types.js';
 import { askCentres, handleCentres, startCentres } from './centres.js';
-import { type Outcome, outcome, say, stillSubmitting } from './common.js';
+import { charCount, type Outcome, outcome, retry, say, stillSubmitting } from './common.js';
 import { askConcern, handleConcern, startConcern } from './concern.js';
 import { askConsultation, handleConsultation, startConsultation } from './consultation.js';
 import { askLanguage, handleLanguage, languageQuestion } from './language.js';
 import { helpReply, menuReply } from './menu.js';
 import { askMyRequests, handleMyRequests, startMyRequests } from './my-requests.js';
+import { ADDED_INFORMATION, checkLength } from './validate.js';
 
 /** The current question, to ask again after an interruption (help, a wrong answer, a restart). */
 export function askStep(step: Step, ctx: FlowContext): Reply[] {
@@ -46,8 +47,17 @@ export function handleStep(step: Step, event: FlowEvent, ctx: FlowContext): Outc
 }
 
 function handleMenu(event: FlowEvent, ctx: FlowContext): Outcome | null {
-  // Someone who starts typing their story at the menu is shown where it goes, not scolded.
-  if (event.type === 'text') return outcome({ flow: 'menu' }, [say('menu.typedText'), menuReply()]);
+  if (event.type === 'text') return typedAtMenu(event.text);
+  if (event.type === 'specialistTold')
+    return outcome(
+      { flow: 'menu' },
+      retry(say('myRequests.toSpecialist', { code: event.caseCode }), [menuReply()]),
+    );
+  if (event.type === 'specialistNotTold') {
+    // Nobody holds a case of theirs: shown where their story goes, not scolded (as before any case).
+    const first = event.reason === 'NO_CASE' ? 'menu.typedText' : 'errors.temporary';
+    return outcome({ flow: 'menu' }, [say(first), menuReply()]);
+  }
   if (event.type !== 'choice') return null;
   switch (event.value) {
     case 'menu:concern':
@@ -67,6 +77,22 @@ function handleMenu(event: FlowEvent, ctx: FlowContext): Outcome | null {
   }
 }
 
+/**
+ * Words typed at the menu. Once a specialist has taken one of the person's cases, the chat is a
+ * conversation with that specialist: the words go to them as they are, with no "my requests → add"
+ * detour. Whether anyone holds a case is storage's to know, so the flow asks through an effect and
+ * decides what to say from its outcome; the flow itself stays pure and knows no channel. (The inbox
+ * could have intercepted the text before the engine, but only the engine knows that the person is
+ * idle at the menu and not answering a question mid-flow.)
+ */
+function typedAtMenu(text: string): Outcome {
+  const checked = checkLength(text, ADDED_INFORMATION);
+  if (checked.ok) return outcome({ flow: 'menu' }, [], [{ type: 'tellSpecialist', text: checked.value }]);
+  // Too long for one message to a specialist: say so whether or not anyone holds a case.
+  if (charCount(text.trim()) > 0) return outcome({ flow: 'menu' }, retry(checked.error, [menuReply()]));
+  return outcome({ flow: 'menu' }, [say('menu.typedText'), menuReply()]);
+}
+
 /** "Send" was pressed a moment ago and storage has not answered yet: nothing may be cancelled now. */
 export function isSending(step: Step, now: Date): boolean {
   if (step.flow !== 'concern' && step.flow !== 'consultation') return false;
@@ -77,6 +103,16 @@ export function isSending(step: Step, now: Date): boolean {
 export function hasDraft(step: Step): boolean {
   if (step.flow !== 'concern' && step.flow !== 'consultation') return false;
   return Object.keys(step.draft).length > 0;
+}
+
+/**
+ * The place question is open (or waits behind the language question): on Telegram its "share
+ * location" keyboard stays under the chat until a message takes it away.
+ */
+export function choosingPlace(step: Step): boolean {
+  const current = resumable(step);
+  if (current.flow === 'centres') return true;
+  return (current.flow === 'concern' || current.flow === 'consultation') && current.at === 'place';
 }
 
 /** The step to return to after the language question (never the language question itself). */

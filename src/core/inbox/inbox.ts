@@ -38,6 +38,9 @@ export function createInbox(deps: InboxDeps): Inbox {
           return 'duplicate' as const;
         }
         const chat = await tx.handles.resolve(update.channel, update.platformId);
+        // Whoever writes (or re-subscribes on Viber) can be written to again, even after they had
+        // blocked the bot or unsubscribed: otherwise the outbox would drop every reply to them.
+        await tx.handles.markReachable(chat.handleId);
         // A specialist's chat never reaches the reporter's flows (and /join never does either).
         const specialist = await tx.specialists.byHandle(chat.handleId);
         const forDesk = deskEvent(update.event, specialist !== null);

@@ -6,7 +6,7 @@ import type { Repositories } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { err, ok } from '../result.js';
 import { type NotifyDeps, notifyNewRequest } from '../specialists/notify.js';
-import { relayToSpecialist } from '../specialists/relay.js';
+import { caseToTell, relayToSpecialist } from '../specialists/relay.js';
 
 /** Queues the request and, in the same transaction, tells the centre's specialists. */
 export function requestIntake(tx: Repositories, queue: Queue, notify: NotifyDeps): RequestIntake {
@@ -44,6 +44,15 @@ export function reporterCases(
         return ok(undefined);
       }
       return err(added.error.code === 'CLOSED' ? 'CLOSED' : 'NOT_FOUND');
+    },
+    async tellSpecialist(reporterHandleId, text) {
+      const target = await caseToTell(tx, reporterHandleId);
+      if (!target) return err('NO_CASE');
+      // Kept in the thread first: whoever holds the case later reads it there too.
+      const added = await queue.addReporterMessage(target.id, text);
+      if (!added.ok) return err('NO_CASE');
+      await relayToSpecialist(tx, target, text);
+      return ok({ caseCode: target.caseCode });
     },
     async continueCase(reporterHandleId, secret) {
       const adopted = await tx.reporterCases.adopt(hashSecret(secret), reporterHandleId);

@@ -25,6 +25,7 @@ export {
 } from './errors.js';
 export type { EscalationReport, OverdueThresholds } from './escalation.js';
 export type { Enqueued } from './intake.js';
+export type { OnLeaseLapsed } from './lifecycle.js';
 export { createQueue, type Queue } from './queue.js';
 export {
   canApply,

@@ -1,5 +1,6 @@
 // Claim, release, answer, close, and lease expiry: the moves a specialist (or the lease clock) makes.
 import type { CaseMessage, CaseView, Outcome } from '../model.js';
+import type { Repositories } from '../ports.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, SYSTEM, specialistActor } from './audit.js';
 import { decide } from './decide.js';
@@ -139,10 +140,20 @@ export function close(deps: QueueDeps, requestId: string, specialist: Specialist
 }
 
 /**
+ * What to do, in the same transaction, once a lapsed claim is back in its queue (e.g. announce it
+ * again through the outbox): the announcement commits exactly when the move does.
+ */
+export type OnLeaseLapsed = (
+  tx: Repositories,
+  returned: CaseView,
+  formerClaimerId: string | null,
+) => Promise<void>;
+
+/**
  * Returns every claim whose lease ran out to its queue. A request that the claimer answered or
  * released in the meantime fails the guard and is simply skipped: it is no longer stale.
  */
-export async function expireLeases(deps: QueueDeps): Promise<CaseView[]> {
+export async function expireLeases(deps: QueueDeps, onLapsed?: OnLeaseLapsed): Promise<CaseView[]> {
   const now = deps.clock.now();
   const returned: CaseView[] = [];
   for (const stale of await deps.store.requests.listExpiredLeases(now)) {
@@ -173,6 +184,7 @@ export async function expireLeases(deps: QueueDeps): Promise<CaseView[]> {
           action: AUDIT_ACTIONS.leaseExpired,
           detail: { from: before.status, to: updated.status, specialistId: before.claimedById },
         });
+        await onLapsed?.(tx, updated, before.claimedById);
         return updated;
       },
     );

@@ -7,7 +7,7 @@ import type { QueueDeps, SpecialistRef } from './deps.js';
 import type { AnswerError, ClaimError, ClaimerError, EscalateError, ReporterMessageError } from './errors.js';
 import { type EscalationReport, escalate, escalateOverdue, type OverdueThresholds } from './escalation.js';
 import { addReporterMessage, type Enqueued, enqueue } from './intake.js';
-import { answer, claim, close, expireLeases, release } from './lifecycle.js';
+import { answer, claim, close, expireLeases, type OnLeaseLapsed, release } from './lifecycle.js';
 
 export interface Queue {
   /** Stores a new request (status NEW) with a fresh case code and continuation secret. */
@@ -31,8 +31,11 @@ export interface Queue {
     specialist: SpecialistRef,
     outcome: Outcome,
   ): Promise<Result<CaseView, ClaimerError>>;
-  /** Returns stale claims to their queue; the requests returned are the ones moved. */
-  expireLeases(): Promise<CaseView[]>;
+  /**
+   * Returns stale claims to their queue; the requests returned are the ones moved. `onLapsed` runs
+   * in each move's own transaction (to announce it through the outbox).
+   */
+  expireLeases(onLapsed?: OnLeaseLapsed): Promise<CaseView[]>;
   /** Moves a waiting request to the parent centre now (AT_TOP when there is none). */
   escalate(requestId: string): Promise<Result<CaseView, EscalateError>>;
   /** For the escalation job: moves up every waiting request that waited too long at its level. */
@@ -49,7 +52,7 @@ export function createQueue(deps: QueueDeps): Queue {
     answer: (requestId, specialist, text) => answer(deps, requestId, specialist, text),
     addReporterMessage: (requestId, text) => addReporterMessage(deps, requestId, text),
     close: (requestId, specialist, outcome) => close(deps, requestId, specialist, outcome),
-    expireLeases: () => expireLeases(deps),
+    expireLeases: (onLapsed) => expireLeases(deps, onLapsed),
     escalate: (requestId) => escalate(deps, requestId),
     escalateOverdue: (thresholds) => escalateOverdue(deps, thresholds),
   };

@@ -7,16 +7,9 @@ import type { CaseView, Directory, Locale, Specialist } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { Queue, QueueErrorCode } from '../queue/index.js';
 import { type ActiveCase, loadActive, saveActive } from './active-case.js';
+import { claimedCard } from './case-card.js';
 import { retractNotifications } from './notify.js';
-import {
-  caseList,
-  claimed,
-  type DeskChoice,
-  outcomeChoice,
-  parseDeskChoice,
-  queueItem,
-  say,
-} from './replies.js';
+import { caseList, type DeskChoice, outcomeChoice, parseDeskChoice, queueItem, say } from './replies.js';
 import type { DeskEvent } from './routing.js';
 
 export interface DeskDeps {
@@ -109,7 +102,8 @@ export function createDesk(deps: DeskDeps) {
       }
       await saveActive(ctx.tx, ctx.chat.handleId, result.value.id);
       await retractNotifications(ctx.tx, result.value, s.id);
-      return [claimed(result.value)];
+      const messages = await ctx.tx.messages.thread(result.value.id);
+      return [claimedCard(result.value, messages, deps.directory(), ctx.locale, deps.now())];
     }
     if (choice.type === 'activate') {
       const { cases } = await activeCase(ctx, s);

@@ -2,7 +2,7 @@
 // change itself: a notification exists exactly when its request does.
 import type { CaseView, Directory, Locale, Specialist, SpecialistRole } from '../model.js';
 import type { Repositories } from '../ports.js';
-import { escalatedNotice, notification, say } from './replies.js';
+import { escalatedNotice, lapsedNotice, notification, returnedNotice, say } from './replies.js';
 
 export interface NotifyDeps {
   directory: () => Directory;
@@ -71,4 +71,35 @@ export async function notifyEscalated(
     await tx.notifications.record(request.id, s.id, outboxId);
   }
   return recipients.length;
+}
+
+/**
+ * A claim lapsed and the request is back in its queue: it is announced again, like a new request,
+ * to the active specialists of its centre, and the one whose claim lapsed is told so. Everyone gets
+ * a Claim button; each message is recorded, so that the next claim turns the others' into "claimed
+ * by a colleague".
+ */
+export async function notifyReturned(
+  tx: Repositories,
+  deps: NotifyDeps,
+  request: CaseView,
+  formerClaimerId: string | null,
+): Promise<number> {
+  // A claimer is always of the request's centre (claims are per centre; claimed requests are never
+  // escalated), so the former claimer is among these unless they were switched off meanwhile.
+  const recipients = await tx.specialists.activeOfCentre(request.centreId);
+  let told = 0;
+  for (const s of recipients) {
+    if (!s.handleId) continue;
+    const locale = await localeOfSpecialist(tx, s);
+    const notice = s.id === formerClaimerId ? lapsedNotice : returnedNotice;
+    const outboxId = await tx.outbox.enqueue({
+      handleId: s.handleId,
+      locale,
+      messages: [notice(request, deps.directory(), locale, deps.now())],
+    });
+    await tx.notifications.record(request.id, s.id, outboxId);
+    told += 1;
+  }
+  return told;
 }

@@ -1,5 +1,5 @@
 // The person's further words reach the specialist who holds their case, by case code only.
-import type { CaseView, Locale } from '../model.js';
+import type { CaseView, Locale, RequestStatus } from '../model.js';
 import type { Repositories } from '../ports.js';
 import { say } from './replies.js';
 
@@ -17,4 +17,23 @@ export async function relayToSpecialist(tx: Repositories, request: CaseView, tex
     messages: [say('fromReporter', { code: current.caseCode, text })],
   });
   return true;
+}
+
+const HELD: readonly RequestStatus[] = ['CLAIMED', 'ANSWERED'];
+
+/**
+ * The case a person's free words are meant for: of their open cases that a specialist holds, the
+ * one that specialist claimed or wrote in most recently. Null when nobody holds any of their cases.
+ */
+export async function caseToTell(tx: Repositories, reporterHandleId: string): Promise<CaseView | null> {
+  const held = (await tx.reporterCases.listMine(reporterHandleId)).filter(
+    (c) => HELD.includes(c.status) && c.claimedById !== null,
+  );
+  let latest: { request: CaseView; at: number } | null = null;
+  for (const request of held) {
+    const answers = (await tx.messages.thread(request.id)).filter((m) => m.author === 'SPECIALIST');
+    const at = Math.max(request.claimedAt?.getTime() ?? 0, ...answers.map((m) => m.createdAt.getTime()));
+    if (!latest || at > latest.at) latest = { request, at };
+  }
+  return latest?.request ?? null;
 }

@@ -41,8 +41,9 @@ function areaName(c: CaseView, directory: Directory, locale: Locale): Text {
   return t('areaName', { name: locale === 'ru' ? unit.nameRu : unit.nameUk });
 }
 
-function age(c: CaseView, now: Date): Text {
-  const minutes = Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / 60_000));
+/** "5 min ago", "3 h ago", "2 days ago". */
+export function ago(since: Date, now: Date): Text {
+  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
   if (minutes < 60) return t('age.minutes', { n: minutes });
   if (minutes < 48 * 60) return t('age.hours', { n: Math.floor(minutes / 60) });
   return t('age.days', { n: Math.floor(minutes / 1440) });
@@ -55,7 +56,7 @@ export function caseSummary(c: CaseView, directory: Directory, locale: Locale, n
     category: categoryLabel(c),
     language: t(`language.${c.language}`),
     area: areaName(c, directory, locale),
-    age: age(c, now),
+    age: ago(c.createdAt, now),
   });
 }
 
@@ -76,14 +77,17 @@ export const escalatedNotice = (c: CaseView, directory: Directory, locale: Local
   buttons: claimButton(c),
 });
 
-/** A description excerpt is shown only to the specialist who holds the case. */
-export function excerpt(description: string, max = 300): string {
-  const flat = description.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
+/** A claim that lapsed is offered again: to the colleagues as "back in the queue"... */
+export const returnedNotice = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
+  text: t('returned', { summary: caseSummary(c, directory, locale, now) }),
+  buttons: claimButton(c),
+});
 
-export const claimed = (c: CaseView): Reply =>
-  say('claimed', { code: c.caseCode, excerpt: excerpt(c.description) });
+/** ...and to the one whose claim it was as "your claim lapsed", with the same chance to take it again. */
+export const lapsedNotice = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
+  text: t('lapsed', { code: c.caseCode, summary: caseSummary(c, directory, locale, now) }),
+  buttons: claimButton(c),
+});
 
 export const outcomeChoice = (c: CaseView): Reply => ({
   text: t('chooseOutcome', { code: c.caseCode }),

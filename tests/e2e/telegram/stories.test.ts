@@ -79,8 +79,13 @@ describeBackends('Telegram stories', (backend) => {
     ]);
     expect(orChoose?.buttons.flat().length).toBeGreaterThan(3);
 
+    // The typed town is confirmed, and the "share location" keyboard leaves the screen with it.
     await oksana.say('Краматорськ');
-    expect((await oksana.next()).text).toBe(text('concern.askDescription', 'uk', { max: 2000 }));
+    const [chosen, askDescription] = await read(oksana, 2);
+    expect(chosen?.text).toBe('📍 Краматорськ (Краматорський район)');
+    expect(chosen?.removesKeyboard).toBe(true);
+    expect(chosen?.buttons).toEqual([]);
+    expect(askDescription?.text).toBe(text('concern.askDescription', 'uk', { max: 2000 }));
 
     // A hostile 100 000-character description gets a clear answer; the question stays open.
     await oksana.say('я'.repeat(100_000));
@@ -193,6 +198,30 @@ describeBackends('Telegram stories', (backend) => {
       urgency: 'URGENT',
       category: 'VIOLENCE',
     });
+  });
+
+  it('leaving the place question by /cancel takes the share-location keyboard away as well', async () => {
+    const { text } = running;
+    const stepan = emulator.user(731_904_462);
+    await greet(stepan, 'uk');
+
+    await stepan.press('menu:centres');
+    const [where] = await read(stepan, 2);
+    expect(where?.keyboard?.[0]?.[0]?.request_location).toBe(true);
+    await stepan.command('/cancel');
+    const [closed, menu] = await read(stepan, 2);
+    expect(closed).toMatchObject({ text: text('place.closed', 'uk'), removesKeyboard: true });
+    expect(menu?.text).toBe(text('menu.prompt', 'uk'));
+
+    await stepan.press('menu:concern');
+    await stepan.next();
+    await stepan.press('cat:NEGLECT');
+    await stepan.next();
+    await stepan.press('danger:no');
+    await read(stepan, 2);
+    await stepan.command('/cancel');
+    const [cancelled] = await read(stepan, 2);
+    expect(cancelled).toMatchObject({ text: text('common.cancelled', 'uk'), removesKeyboard: true });
   });
 
   it('a post with a forged secret gets 401 and nothing is stored', async () => {

@@ -14,6 +14,7 @@ import {
   startFakeViberApi,
   viberEvents,
 } from '../../helpers/fake-viber-api.js';
+import { freePort, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 
 export interface World {
   api: FakeViberApi;
@@ -107,6 +108,16 @@ export class ViberPerson {
     return this.send(viberEvents.location(this.id, lat, lon));
   }
 
+  /** Leaves the bot (Viber's "unsubscribed" callback); nothing comes back. */
+  async unsubscribe(): Promise<string[]> {
+    return this.send(viberEvents.unsubscribed(this.id));
+  }
+
+  /** Joins the bot again (Viber's "subscribed" callback); returns what the bot then says. */
+  async subscribe(): Promise<string[]> {
+    return this.send(viberEvents.subscribed(this.id, this.language));
+  }
+
   buttonValues(): string[] {
     return this.keyboard.map((b) => (b.ActionType === 'reply' ? b.ActionBody.slice(4) : `[${b.ActionType}]`));
   }
@@ -136,4 +147,60 @@ export class ViberPerson {
 
 function matches(actual: string, wanted: string | RegExp): boolean {
   return typeof wanted === 'string' ? actual === wanted : wanted.test(actual);
+}
+
+/** Telegram's webhook secret in the two-messenger world (the emulator echoes what setWebhook gave). */
+const TELEGRAM_SECRET = 'two-messengers-webhook-secret_0123456789';
+
+/**
+ * The same world with the Telegram bot on as well (webhook mode, against the Telegram emulator), for
+ * people who move from one messenger to the other. Nothing sends in the background: `deliver()`
+ * sends what is due on both messengers, so a Telegram step is followed by `deliver()` too.
+ */
+export async function startTwoMessengerWorld(
+  databaseUrl: string,
+  emulator: TelegramEmulator,
+): Promise<World> {
+  const api = await startFakeViberApi();
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    HANDLE_KEY: 'b'.repeat(64),
+    CENTRES_FILE: 'data/centres/donetska.json',
+    VIBER_AUTH_TOKEN: api.authToken,
+    VIBER_API_URL: api.url,
+    VIBER_WEBHOOK_URL: 'https://poruch.example/webhooks/viber',
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/telegram`,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+  });
+  const poruch = await composePoruch(config, { logger: pino({ level: 'silent' }) });
+  await poruch.app.listen({ port, host: '127.0.0.1' });
+  await poruch.telegram?.start(); // setWebhook: the emulator now posts to this app
+  let delivering = Promise.resolve();
+  const world: World = {
+    api,
+    poruch,
+    webhookUrl: `http://127.0.0.1:${port}/webhooks/viber`,
+    deliver: () => {
+      delivering = delivering.then(async () => {
+        await poruch.dispatcher.drain();
+      });
+      return delivering;
+    },
+    person: (id, language) => new ViberPerson(world, id, language),
+    close: async () => {
+      await poruch.close();
+      await api.close();
+    },
+  };
+  return world;
+}
+
+/** The texts the bot sent to a Viber person so far, also those that came without an action of theirs. */
+export function viberTextsTo(world: World, id: string): string[] {
+  return world.api.sentTo(id).map((m) => String(m.text));
 }

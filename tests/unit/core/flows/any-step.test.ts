@@ -94,6 +94,55 @@ describe('at any step', () => {
     expect(person.keys).toEqual(['common.draftDropped', 'centres.askPlace', 'place.orChoose']);
   });
 
+  it('leaving the place question in any way takes its share-location keyboard away', async () => {
+    const atPlace = async () => {
+      const person = await personAtMenu(world());
+      await person.press('Повідомити про дитину в біді');
+      await person.press('Дитина лишилася без дорослих');
+      await person.press('Ні');
+      expect(person.raw[0]?.requestLocation).toBe(true);
+      return person;
+    };
+    // With answers given, the "cancelled" message carries the removal: nothing extra is said.
+    const reporter = await atPlace();
+    await reporter.command('cancel');
+    expect(reporter.keys).toEqual(['common.cancelled', 'menu.prompt']);
+    expect(reporter.raw.map((r) => r.removeKeyboard ?? false)).toEqual([true, false]);
+
+    const toMenu = await atPlace();
+    await toMenu.command('menu');
+    expect(toMenu.raw[0]).toMatchObject({ text: { key: 'common.cancelled' }, removeKeyboard: true });
+
+    // With nothing to say, a short word goes first: Telegram removes it only with a plain message.
+    const looking = await personAtMenu(world());
+    await looking.press('Центри та послуги');
+    await looking.command('cancel');
+    expect(looking.keys).toEqual(['place.closed', 'menu.prompt']);
+    expect(looking.raw[0]?.removeKeyboard).toBe(true);
+
+    await looking.command('centres');
+    await looking.command('my');
+    expect(looking.keys).toEqual(['place.closed', 'myRequests.none']);
+    expect(looking.raw[0]?.removeKeyboard).toBe(true);
+
+    await looking.command('centres');
+    await looking.start();
+    expect(looking.keys).toEqual(['common.welcome', 'menu.prompt']);
+    expect(looking.raw[0]?.removeKeyboard).toBe(true);
+  });
+
+  it('help or a language switch at the place question keep its keyboard: the question is still open', async () => {
+    const person = await personAtMenu(world());
+    await person.press('Центри та послуги');
+    await person.command('help');
+    expect(person.raw.some((r) => r.removeKeyboard)).toBe(false);
+    await person.command('language');
+    expect(person.raw.some((r) => r.removeKeyboard)).toBe(false);
+    await person.press('Русский');
+    expect(person.keys).toEqual(['language.changed', 'centres.askPlace', 'place.orChoose']);
+    expect(person.raw.some((r) => r.removeKeyboard)).toBe(false);
+  });
+
   it('text typed at the menu is pointed to the right button, not lost silently', async () => {
     const person = await personAtMenu(world());
     await person.write('У сусідів дитина плаче всю ніч');

@@ -22,6 +22,11 @@ describe('centres and services', () => {
     const person = await personAtMenu(newWorld(bundledDirectory()));
     await person.command('centres');
     await person.press('Покровський район');
+    expect(person.keys.slice(0, 2)).toEqual(['place.chosen', 'centres.inArea']);
+    expect(person.seen[0]).toMatchObject({
+      text: '📍 Покровський район (Донецька область)',
+      removeKeyboard: true,
+    });
     person.expectToSee('(Покровський район)', 'Покровський міський центр', 'Мирноградський міський центр');
     expect(person.text).not.toContain('Слов');
   });
@@ -30,6 +35,7 @@ describe('centres and services', () => {
     const person = await personAtMenu(newWorld(smallDirectory()), 'ru');
     await person.command('centres');
     await person.write('Изюм');
+    expect(person.seen[0]).toMatchObject({ text: '📍 Изюм (Изюмский район)', removeKeyboard: true });
     person.expectToSee(
       'Ізюмський міський центр соціальних служб (ru)',
       'Адрес: ул. Мира, 1',

@@ -104,6 +104,39 @@ describe('where it happens', () => {
     });
   });
 
+  it('a typed town is confirmed in a message that also takes the share-location keyboard away', async () => {
+    const { person } = await reporterAtDanger();
+    await person.press('Ні');
+    await person.write('Краматорськ');
+    expect(person.keys).toEqual(['place.chosen', 'concern.askDescription']);
+    expect(person.seen[0]).toMatchObject({
+      text: '📍 Краматорськ (Краматорський район)',
+      buttons: [],
+      removeKeyboard: true,
+    });
+  });
+
+  it('a place picked from the list is confirmed the same way', async () => {
+    const { person } = await reporterAtDanger();
+    await person.press('Ні');
+    await person.press('Покровський район');
+    expect(person.raw.some((r) => r.removeKeyboard)).toBe(false);
+    await person.press('весь район');
+    expect(person.keys).toEqual(['place.chosen', 'concern.askDescription']);
+    expect(person.seen[0]).toMatchObject({
+      text: '📍 Покровський район (Донецька область)',
+      removeKeyboard: true,
+    });
+  });
+
+  it('a name that is not found keeps the question and its keyboard', async () => {
+    const { person } = await reporterAtDanger();
+    await person.press('Ні');
+    await person.write('Атлантида');
+    expect(person.raw.some((r) => r.removeKeyboard)).toBe(false);
+    expect(person.raw.some((r) => r.requestLocation)).toBe(true);
+  });
+
   it('a location far outside the served area is explained, and the question stays', async () => {
     const { person } = await reporterAtDanger();
     await person.press('Ні');
@@ -120,7 +153,11 @@ describe('where it happens', () => {
     const labels = person.seen.flatMap((r) => r.buttons.flat()).map((b) => b.label);
     expect(labels).toEqual(['Миколаївка (Ізюмський район)', 'Миколаївка (Чугуївський район)', 'Жодне з цих']);
     await person.press('Чугуївський');
-    person.expectToSee('Опишіть своїми словами');
+    expect(person.keys).toEqual(['place.chosen', 'concern.askDescription']);
+    expect(person.seen[0]).toMatchObject({
+      text: '📍 Миколаївка (Чугуївський район)',
+      removeKeyboard: true,
+    });
   });
 
   it('an unknown name says so and offers the list again', async () => {

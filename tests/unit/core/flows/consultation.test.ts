@@ -13,6 +13,11 @@ describe('a mother asks for a consultation, in Russian', () => {
     await mother.press('Психологическая поддержка');
     mother.expectToSee('Где вы живёте?');
     await mother.write('Дружковка');
+    expect(mother.keys).toEqual(['place.chosen', 'consultation.askDescription']);
+    expect(mother.seen[0]).toMatchObject({
+      text: '📍 Дружковка (Краматорский район)',
+      removeKeyboard: true,
+    });
     mother.expectToSee('Опишите коротко ваш вопрос');
     await mother.write(QUESTION);
     mother.expectToSee('Как специалисту лучше с вами связаться?');

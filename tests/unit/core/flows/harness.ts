@@ -113,6 +113,16 @@ export class MemoryRequests implements RequestIntake, ReporterCases {
     return ok({ caseCode: found.caseCode });
   }
 
+  /** A case counts as held by a specialist once its status says so (CLAIMED or ANSWERED); newest first. */
+  async tellSpecialist(handleId: string, text: string) {
+    const held = this.requests
+      .filter((r) => r.reporterHandleId === handleId && (r.status === 'CLAIMED' || r.status === 'ANSWERED'))
+      .at(-1);
+    if (!held) return err('NO_CASE' as const);
+    held.thread.push(text);
+    return ok({ caseCode: held.caseCode });
+  }
+
   byCode(code: string): StoredRequest {
     const found = this.requests.find((r) => r.caseCode === code);
     if (!found) throw new Error(`no request ${code}`);

@@ -91,4 +91,75 @@ describe('my requests', () => {
     await third.write(secret);
     third.expectToSee('Такого ключа немає');
   });
+
+  it('the confirmation tells how: /case with the code on the other messenger, then the key', async () => {
+    const { world, person, code } = await reporterWithOneCase();
+    const secret = world.requests.byCode(code).secret ?? '';
+    const shown = person.seen.find((r) => r.text.includes(secret))?.text ?? '';
+    expect(shown).toContain(`/case ${code}`);
+  });
+
+  it('/case CODE asks for that case’s key; a wrong key is refused and moves nothing; the right one works once', async () => {
+    const { world, code } = await reporterWithOneCase();
+    const secret = world.requests.byCode(code).secret ?? '';
+    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+
+    await onViber.command('case', code.toLowerCase());
+    expect(onViber.keys).toEqual(['myRequests.askSecretFor']);
+    onViber.expectToSee(`Щоб продовжити звернення ${code} тут, введіть ключ`);
+
+    await onViber.write('ABCD-EFGH-JKMN-PQRS');
+    expect(onViber.keys).toEqual(['myRequests.secretUnknown']);
+    expect(onViber.seen[0]?.buttons.flat().map((b) => b.value)).toEqual(['flow:cancel']);
+    expect(world.requests.byCode(code).reporterHandleId).toBe('handle-1');
+
+    await onViber.write(secret);
+    expect(onViber.keys).toEqual(['myRequests.continued', 'menu.prompt']);
+    expect(world.requests.byCode(code).reporterHandleId).toBe('handle-viber');
+    await onViber.command('my');
+    onViber.expectToSee(`• ${code} — Цькування (булінг)`);
+    await onViber.press(`Додати до ${code}`);
+    await onViber.write('Пишу вже з іншого месенджера.');
+    expect(world.requests.byCode(code).thread).toEqual(['Пишу вже з іншого месенджера.']);
+
+    const third = await personAtMenu(world, 'uk', { handleId: 'handle-3', channel: 'TELEGRAM' });
+    await third.command('case', `${code} ${secret}`);
+    expect(third.keys).toEqual(['myRequests.secretUnknown']);
+    expect(world.requests.byCode(code).reporterHandleId).toBe('handle-viber');
+  });
+
+  it('/case takes the code and the key in one line, the key alone, or nothing and then asks', async () => {
+    const { world, code } = await reporterWithOneCase();
+    const secret = world.requests.byCode(code).secret ?? '';
+    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    await onViber.command('case', `${code}   ${secret.toLowerCase()}`);
+    expect(onViber.keys).toEqual(['myRequests.continued', 'menu.prompt']);
+
+    const another = await reporterWithOneCase();
+    const onPhone = await personAtMenu(another.world, 'uk', { handleId: 'handle-2', channel: 'VIBER' });
+    await onPhone.command('case');
+    expect(onPhone.keys).toEqual(['myRequests.askSecret']);
+    await onPhone.command('case', another.world.requests.byCode(another.code).secret ?? '');
+    onPhone.expectToSee(`Звернення ${another.code} тепер у цьому чаті`);
+  });
+
+  it('/case with something that is neither code nor key explains both, and nothing is looked up', async () => {
+    const { world, code } = await reporterWithOneCase();
+    const person = await personAtMenu(world, 'ru', { handleId: 'handle-viber', channel: 'VIBER' });
+    for (const args of ['12345678', `${code} ABCD`, 'K0-4QX']) {
+      await person.command('case', args);
+      expect(person.keys).toEqual(['myRequests.caseMalformed']);
+      person.expectToSee('/case K7-4QX');
+    }
+    expect(world.requests.byCode(code).reporterHandleId).toBe('handle-1');
+  });
+
+  it('/case in the middle of a report says the unfinished report was not sent', async () => {
+    const { world, code } = await reporterWithOneCase();
+    const person = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    await person.press('Повідомити про дитину в біді');
+    await person.press('Цькування');
+    await person.command('case', code);
+    expect(person.keys).toEqual(['common.draftDropped', 'myRequests.askSecretFor']);
+  });
 });
