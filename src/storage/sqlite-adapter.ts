@@ -12,6 +12,7 @@ import type {
   Transaction,
 } from '@prisma/driver-adapter-utils';
 import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { sqliteFileOf } from './database-url.js';
 import { type Sql, sqliteSql } from './sql.js';
 
@@ -213,9 +214,12 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
       plain ??= sqliteSql(await open(), guard);
       return plain.all(text, params);
     },
+    // A write outside a transaction joins the next commit group instead of paying its own commit
+    // (the outbox dispatcher marks every sent message this way).
     run: async (text, params) => {
       plain ??= sqliteSql(await open(), guard);
-      return plain.run(text, params);
+      const statements = plain;
+      return owns() ? statements.run(text, params) : transaction(() => statements.run(text, params));
     },
   };
 
@@ -226,16 +230,38 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
   const waiting: Waiting[] = [];
   let committing = false;
 
+  function transaction<T>(work: () => Promise<T>): Promise<T> {
+    // Already inside this connection's transaction (e.g. storage code calling back in): join it.
+    if (owns()) return work();
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!committing) void commitGroups();
+    });
+  }
+
   async function commitGroups(): Promise<void> {
     committing = true;
     try {
-      while (waiting.length > 0) await commitGroup(await open());
+      while (waiting.length > 0) {
+        // One turn of the event loop first: requests that have already arrived get to queue their
+        // transactions and join this group (statements never yield to I/O, so they could not).
+        await new Promise((resolve) => setImmediate(resolve));
+        await commitGroup(await open());
+      }
     } finally {
       committing = false;
     }
   }
 
+  let savepointStatements: { begin: Statement; release: Statement; undo: Statement } | null = null;
+
   async function commitGroup(db: Database.Database): Promise<void> {
+    savepointStatements ??= {
+      begin: db.prepare('SAVEPOINT poruch_group'),
+      release: db.prepare('RELEASE SAVEPOINT poruch_group'),
+      undo: db.prepare('ROLLBACK TO SAVEPOINT poruch_group'),
+    };
+    const savepoint = savepointStatements;
     const release = await lock.acquire();
     const committed: Array<{ entry: Waiting; value: unknown }> = [];
     try {
@@ -250,15 +276,16 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
       for (let n = 0; n < MAX_GROUP && waiting.length > 0; n++) {
         const entry = waiting.shift() as Waiting;
         const held: Holding = { connection: self, open: true };
-        db.exec('SAVEPOINT poruch_group');
+        savepoint.begin.run();
         try {
           committed.push({ entry, value: await holding.run(held, entry.work) });
-          db.exec('RELEASE SAVEPOINT poruch_group');
+          savepoint.release.run();
         } catch (error) {
           entry.reject(error);
           // Some errors make SQLite roll the whole transaction back: the group's earlier work is gone.
           if (!db.inTransaction) throw error;
-          db.exec('ROLLBACK TO SAVEPOINT poruch_group; RELEASE SAVEPOINT poruch_group');
+          savepoint.undo.run();
+          savepoint.release.run();
         } finally {
           held.open = false;
         }
@@ -284,16 +311,10 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
         await lock.run(() => adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;'));
         client = clientOf(adapter);
         plain = null;
+        savepointStatements = null;
         return serialized(adapter, lock, guard, owns);
       },
     },
-    transaction<T>(work: () => Promise<T>): Promise<T> {
-      // Already inside this connection's transaction (e.g. storage code calling back in): join it.
-      if (owns()) return work();
-      return new Promise<T>((resolve, reject) => {
-        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        if (!committing) void commitGroups();
-      });
-    },
+    transaction,
   };
 }

@@ -50,20 +50,25 @@ export function normalizeName(name: string): string {
 
 /** Optimal string alignment distance: Levenshtein plus swapped neighbours ("Крамтаорськ") as one edit. */
 export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  // One flat row-major table; this runs for every unit name on every typed town.
+  const width = b.length + 1;
+  const d = new Uint16Array((a.length + 1) * width);
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    d[i * width] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min(
+        (d[(i - 1) * width + j] as number) + 1,
+        (d[i * width + j - 1] as number) + 1,
+        (d[(i - 1) * width + j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = d;
+        best = Math.min(best, (d[(i - 2) * width + j - 2] as number) + 1);
+      d[i * width + j] = best;
     }
   }
-  return at(a.length, b.length);
+  return d[a.length * width + b.length] as number;
 }
 
 /** Typos forgiven for a typed key of this length: none for 3 letters, up to 3 for long names. */

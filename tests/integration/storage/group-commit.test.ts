@@ -1,0 +1,73 @@
+// SQLite commits transactions that queue up at the same moment together (one fsync per group). Each
+// still stands or falls on its own, and nobody hears "done" before the group is on disk.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../../src/storage/prisma.js';
+import { freshSqliteUrl } from '../../helpers/db.js';
+
+const RECORD = 'INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt") VALUES (?, ?, ?)';
+
+describe('SQLite group commit', () => {
+  let url: string;
+  let db: Database;
+  beforeEach(() => {
+    url = freshSqliteUrl();
+    db = openDatabase(url);
+  });
+  afterEach(() => db.close());
+
+  const recorded = async () =>
+    (await db.prisma.processedUpdate.findMany({ select: { updateId: true } })).map((r) => r.updateId).sort();
+
+  it('fifty updates at once: the failing ones leave no trace, the others are all kept', async () => {
+    const fails = (i: number) => i % 7 === 3;
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        db.transaction(async ({ sql }) => {
+          await sql.run(RECORD, ['TELEGRAM', `u${i}`, new Date()]);
+          if (fails(i)) throw new Error(`update ${i} failed half-way`);
+          return i;
+        }),
+      ),
+    );
+    const kept = results.flatMap((r) => (r.status === 'fulfilled' ? [`u${r.value}`] : []));
+    expect(kept).toHaveLength(43);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(7);
+    expect(await recorded()).toEqual(kept.sort());
+  });
+
+  it('an ORM write inside the transaction is undone with it', async () => {
+    await expect(
+      db.transaction(async ({ db: tx, sql }) => {
+        await sql.run(RECORD, ['TELEGRAM', 'plain', new Date()]);
+        await tx.processedUpdate.create({ data: { channel: 'VIBER', updateId: 'orm' } });
+        throw new Error('undo both');
+      }),
+    ).rejects.toThrow('undo both');
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('a transaction resolves only once its group is committed: another connection already sees it', async () => {
+    await Promise.all(
+      ['a', 'b', 'c'].map((id) => db.transaction(({ sql }) => sql.run(RECORD, ['TELEGRAM', id, new Date()]))),
+    );
+    const other = openDatabase(url);
+    try {
+      expect(await other.prisma.processedUpdate.count()).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a write outside any transaction joins a group too, and a read waits for the group', async () => {
+    const inside = db.transaction(async ({ sql }) => {
+      await sql.run(RECORD, ['TELEGRAM', 'inside', new Date()]);
+      return 'inside';
+    });
+    const outside = db.sql.run(RECORD, ['TELEGRAM', 'outside', new Date()]);
+    expect(await Promise.all([inside, outside])).toEqual(['inside', 1]);
+    const rows = await db.sql.all<{ updateId: string }>(
+      'SELECT "updateId" FROM "ProcessedUpdate" ORDER BY 1',
+    );
+    expect(rows.map((r) => r.updateId)).toEqual(['inside', 'outside']);
+  });
+});
