@@ -1,5 +1,6 @@
 // Telling specialists about requests, always through the outbox and inside the transaction of the
 // change itself: a notification exists exactly when its request does.
+import type { Reply } from '../conversation/types.js';
 import type { CaseView, Directory, Locale, Specialist, SpecialistRole } from '../model.js';
 import type { Repositories } from '../ports.js';
 import { escalatedNotice, lapsedNotice, notification, returnedNotice, say } from './replies.js';
@@ -13,6 +14,35 @@ async function localeOfSpecialist(tx: Repositories, s: Specialist): Promise<Loca
   return (s.handleId && (await tx.specialists.localeOf(s.handleId))) || s.languages[0] || 'uk';
 }
 
+/** A notice about a request, in one specialist's language. */
+type Notice = (c: CaseView, directory: Directory, locale: Locale, now: Date) => Reply;
+
+/**
+ * Sends each recipient with a chat the notice chosen for them, and records it so that the next
+ * claim can turn it into "claimed by a colleague". Returns how many were told.
+ */
+async function announce(
+  tx: Repositories,
+  deps: NotifyDeps,
+  request: CaseView,
+  recipients: Specialist[],
+  noticeFor: (s: Specialist) => Notice,
+): Promise<number> {
+  let told = 0;
+  for (const s of recipients) {
+    if (!s.handleId) continue;
+    const locale = await localeOfSpecialist(tx, s);
+    const outboxId = await tx.outbox.enqueue({
+      handleId: s.handleId,
+      locale,
+      messages: [noticeFor(s)(request, deps.directory(), locale, deps.now())],
+    });
+    await tx.notifications.record(request.id, s.id, outboxId);
+    told += 1;
+  }
+  return told;
+}
+
 /** Every active specialist of the request's centre gets a summary with a Claim button. */
 export async function notifyNewRequest(
   tx: Repositories,
@@ -20,16 +50,7 @@ export async function notifyNewRequest(
   request: CaseView,
 ): Promise<number> {
   const specialists = await tx.specialists.activeOfCentre(request.centreId);
-  for (const s of specialists) {
-    if (!s.handleId) continue;
-    const locale = await localeOfSpecialist(tx, s);
-    const outboxId = await tx.outbox.enqueue({
-      handleId: s.handleId,
-      locale,
-      messages: [notification(request, deps.directory(), locale, deps.now())],
-    });
-    await tx.notifications.record(request.id, s.id, outboxId);
-  }
+  await announce(tx, deps, request, specialists, () => notification);
   return specialists.length;
 }
 
@@ -60,24 +81,14 @@ export async function notifyEscalated(
   role: SpecialistRole | undefined = 'ADMIN',
 ): Promise<number> {
   const recipients = await tx.specialists.activeOfCentre(request.centreId, role);
-  for (const s of recipients) {
-    if (!s.handleId) continue;
-    const locale = await localeOfSpecialist(tx, s);
-    const outboxId = await tx.outbox.enqueue({
-      handleId: s.handleId,
-      locale,
-      messages: [escalatedNotice(request, deps.directory(), locale, deps.now())],
-    });
-    await tx.notifications.record(request.id, s.id, outboxId);
-  }
+  await announce(tx, deps, request, recipients, () => escalatedNotice);
   return recipients.length;
 }
 
 /**
  * A claim lapsed and the request is back in its queue: it is announced again, like a new request,
  * to the active specialists of its centre, and the one whose claim lapsed is told so. Everyone gets
- * a Claim button; each message is recorded, so that the next claim turns the others' into "claimed
- * by a colleague".
+ * a Claim button.
  */
 export async function notifyReturned(
   tx: Repositories,
@@ -88,18 +99,7 @@ export async function notifyReturned(
   // A claimer is always of the request's centre (claims are per centre; claimed requests are never
   // escalated), so the former claimer is among these unless they were switched off meanwhile.
   const recipients = await tx.specialists.activeOfCentre(request.centreId);
-  let told = 0;
-  for (const s of recipients) {
-    if (!s.handleId) continue;
-    const locale = await localeOfSpecialist(tx, s);
-    const notice = s.id === formerClaimerId ? lapsedNotice : returnedNotice;
-    const outboxId = await tx.outbox.enqueue({
-      handleId: s.handleId,
-      locale,
-      messages: [notice(request, deps.directory(), locale, deps.now())],
-    });
-    await tx.notifications.record(request.id, s.id, outboxId);
-    told += 1;
-  }
-  return told;
+  return announce(tx, deps, request, recipients, (s) =>
+    s.id === formerClaimerId ? lapsedNotice : returnedNotice,
+  );
 }
