@@ -1,20 +1,26 @@
 // Who did what to which request. Core passes actors that never identify a reporter; the detail is
-// stored as JSON so that it keeps its shape for later reading.
+// stored as JSON so that it keeps its shape for later reading. Written with every queue transition,
+// hence plain SQL (see sql.ts).
 import type { AuditLog } from '../core/ports.js';
-import type { DbTx } from './prisma.js';
+import { newId } from './ids.js';
+import type { Sql } from './sql.js';
 
-export function auditLog(db: DbTx): AuditLog {
+export function auditLog(sql: Sql): AuditLog {
   return {
     async record({ requestId, actor, action, detail }) {
-      await db.auditEvent.create({
-        data: {
+      await sql.run(
+        `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          newId(),
           requestId,
-          actorType: actor.type,
-          actorId: actor.id ?? null,
+          actor.type,
+          actor.id ?? null,
           action,
-          detail: detail === undefined ? null : JSON.stringify(detail),
-        },
-      });
+          detail === undefined ? null : JSON.stringify(detail),
+          new Date(),
+        ],
+      );
     },
   };
 }

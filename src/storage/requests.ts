@@ -2,8 +2,10 @@
 // many concurrent claims (from any number of processes) exactly one can win.
 import type { CaseView } from '../core/model.js';
 import type { RequestChange, RequestGuard, RequestRepository } from '../core/ports.js';
+import { newId } from './ids.js';
 import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';
+import type { Sql } from './sql.js';
 
 const WAITING = ['NEW', 'ESCALATED'] as const;
 
@@ -31,56 +33,66 @@ function dataOf(change: RequestChange) {
   return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as RequestChange;
 }
 
-interface UniqueViolation {
-  code?: unknown;
-  meta?: { driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } };
-}
-
-/** P2002 on this column? SQLite names the column, PostgreSQL the index ("Request_caseCode_key"). */
-function violatesUnique(error: unknown, column: string): boolean {
-  const e = error as UniqueViolation | null;
-  if (typeof e !== 'object' || e === null || e.code !== 'P2002') return false;
-  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
-  return Boolean(constraint?.fields?.includes(column) || constraint?.index === `Request_${column}_key`);
-}
-
-export function requestRepository(db: DbTx): RequestRepository {
+export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
   const many = async (query: Promise<Parameters<typeof toCaseView>[0][]>): Promise<CaseView[]> =>
     (await query).map(toCaseView);
 
   return {
+    // Once per finished report, hence plain SQL (see sql.ts). The unique index decides a draw of a
+    // code already taken: nothing is inserted and the queue draws again (ON CONFLICT rather than a
+    // failed INSERT, which on PostgreSQL would spoil the caller's transaction).
     async create(input) {
-      // The check spares PostgreSQL a failed INSERT, which would spoil the caller's transaction; the
-      // unique index still decides if two requests draw the same code at the same moment.
-      if (await db.request.findUnique({ where: { caseCode: input.caseCode }, select: { id: true } })) {
-        return null;
-      }
-      try {
-        const row = await db.request.create({
-          data: {
-            caseCode: input.caseCode,
-            continuationHash: input.continuationHash,
-            kind: input.kind,
-            category: input.category,
-            urgency: input.urgency,
-            centreId: input.centreId,
-            language: input.language,
-            channel: input.channel,
-            unitId: input.unitId,
-            approxLat: input.approxLocation?.lat ?? null,
-            approxLon: input.approxLocation?.lon ?? null,
-            description: input.description,
-            contactPhone: input.contactPhone,
-            contactPreference: input.contactPreference,
-            reporterHandleId: input.reporterHandleId,
-          },
-          select: caseColumns,
-        });
-        return toCaseView(row);
-      } catch (error) {
-        if (violatesUnique(error, 'caseCode')) return null;
-        throw error;
-      }
+      const id = newId();
+      const now = new Date();
+      const inserted = await sql.run(
+        `INSERT INTO "Request" ("id", "caseCode", "continuationHash", "kind", "category", "urgency", "status",
+           "centreId", "escalationLevel", "language", "channel", "unitId", "approxLat", "approxLon",
+           "description", "contactPhone", "contactPreference", "reporterHandleId", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("caseCode") DO NOTHING`,
+        [
+          id,
+          input.caseCode,
+          input.continuationHash,
+          input.kind,
+          input.category,
+          input.urgency,
+          input.centreId,
+          input.language,
+          input.channel,
+          input.unitId,
+          input.approxLocation?.lat ?? null,
+          input.approxLocation?.lon ?? null,
+          input.description,
+          input.contactPhone,
+          input.contactPreference,
+          input.reporterHandleId,
+          now,
+          now,
+        ],
+      );
+      if (inserted !== 1) return null;
+      return toCaseView({
+        id,
+        caseCode: input.caseCode,
+        kind: input.kind,
+        category: input.category,
+        urgency: input.urgency,
+        status: 'NEW',
+        centreId: input.centreId,
+        claimedById: null,
+        claimedAt: null,
+        leaseExpiresAt: null,
+        escalationLevel: 0,
+        outcome: null,
+        language: input.language,
+        channel: input.channel,
+        unitId: input.unitId,
+        description: input.description,
+        contactPhone: input.contactPhone,
+        contactPreference: input.contactPreference,
+        createdAt: now,
+      });
     },
 
     async findById(id) {

@@ -44,12 +44,16 @@ export function specialistRepository(db: DbTx, sql: Sql): SpecialistRepository {
       const row = await db.specialist.findUnique({ where: { id } });
       return row ? toSpecialist(row) : null;
     },
+    // Asked for every new request (who is told), hence plain SQL.
     async activeOfCentre(centreId, role) {
-      const rows = await db.specialist.findMany({
-        where: { centreId, active: true, handleId: { not: null }, ...(role && { role }) },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      });
-      return rows.map(toSpecialist);
+      const rows = await sql.all<Omit<SpecialistRow, 'active'> & { active: unknown }>(
+        `SELECT "id", "centreId", "role", "displayName", "languages", "active", "handleId"
+         FROM "Specialist"
+         WHERE "centreId" = ? AND "active" = ? AND "handleId" IS NOT NULL ${role ? 'AND "role" = ?' : ''}
+         ORDER BY "createdAt", "id"`,
+        role ? [centreId, true, role] : [centreId, true],
+      );
+      return rows.map((row) => toSpecialist({ ...row, active: booleanOf(row.active) }));
     },
     async casesOf(specialistId) {
       const rows = await db.request.findMany({

@@ -29,9 +29,9 @@ const noCipher: HandleCipher = {
 };
 
 const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories => ({
-  requests: requestRepository(db),
+  requests: requestRepository(db, sql),
   messages: messageRepository(db),
-  audit: auditLog(db),
+  audit: auditLog(sql),
   handles: chatHandles(sql, cipher),
   updates: processedUpdates(sql),
   outbox: outboxWriter(sql),
