@@ -80,7 +80,23 @@ export function createI18n(localesDir: string, options: I18nOptions = {}): I18n 
     return render(value, locale);
   }
 
+  // Texts without params (questions, button labels) are the same every time: translated once each.
+  const plain = new Map<string, string>();
+
   function render(text: Text, locale: Locale): string {
+    if (text.params === undefined) {
+      const cacheKey = `${locale}:${text.key}`;
+      let rendered = plain.get(cacheKey);
+      if (rendered === undefined) {
+        rendered = translate(text, locale);
+        plain.set(cacheKey, rendered);
+      }
+      return rendered;
+    }
+    return translate(text, locale);
+  }
+
+  function translate(text: Text, locale: Locale): string {
     if (!has(text.key, locale)) options.onMissingKey?.(text.key, locale);
     const replace = Object.fromEntries(
       Object.entries(text.params ?? {}).map(([k, v]) => [k, param(v, locale)]),
