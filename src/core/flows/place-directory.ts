@@ -3,7 +3,13 @@
 
 import type { Place } from '../conversation/state.js';
 import type { AdminUnit, Centre, Directory, GeoPoint, Locale } from '../model.js';
-import { unitById as findUnit, matchTown, routeRequest, unitsUnder } from '../routing/index.js';
+import {
+  exactTownMatches,
+  unitById as findUnit,
+  matchTown,
+  routeRequest,
+  unitsUnder,
+} from '../routing/index.js';
 
 export function unitById(directory: Directory, id: string): AdminUnit | undefined {
   return findUnit(directory, id) ?? undefined;
@@ -35,6 +41,8 @@ export interface FoundTowns {
  * "Миколаївка") are all offered, each with its district, for the person to pick.
  */
 export function findTowns(directory: Directory, typed: string): FoundTowns {
+  const [only, ...more] = exactTownMatches(directory, typed);
+  if (only && more.length === 0) return { exact: true, units: [only] };
   const matches = matchTown(directory, typed, { limit: 6 });
   const exact = matches.filter((m) => m.score === 0);
   if (exact.length === 1 && exact[0]) return { exact: true, units: [exact[0].unit] };

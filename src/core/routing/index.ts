@@ -7,7 +7,14 @@ export {
   oblastCentre,
 } from './centres.js';
 export { distanceKm, EARTH_RADIUS_KM } from './geo.js';
-export { editDistance, type MatchOptions, matchTown, normalizeName, type TownMatch } from './match-town.js';
+export {
+  editDistance,
+  exactTownMatches,
+  type MatchOptions,
+  matchTown,
+  normalizeName,
+  type TownMatch,
+} from './match-town.js';
 export {
   MAX_PLACE_DISTANCE_KM,
   type Route,

@@ -118,6 +118,25 @@ function namesOf(directory: Directory, unit: AdminUnit): readonly [string, strin
 
 const LEVEL_ORDER: Record<AdminLevel, number> = { HROMADA: 0, DISTRICT: 1, OBLAST: 2 };
 
+const unitsByName = new WeakMap<Directory, Map<string, AdminUnit[]>>();
+
+/**
+ * Units whose Ukrainian or Russian name is exactly the typed one (after normalizing): the common case,
+ * answered from an index instead of a distance to every name.
+ */
+export function exactTownMatches(directory: Directory, typedName: string): AdminUnit[] {
+  let index = unitsByName.get(directory);
+  if (!index) {
+    index = new Map();
+    for (const unit of directory.units) {
+      for (const name of new Set(namesOf(directory, unit)))
+        index.set(name, [...(index.get(name) ?? []), unit]);
+    }
+    unitsByName.set(directory, index);
+  }
+  return index.get(normalizeName(typedName)) ?? [];
+}
+
 /** Best candidates for a typed town name, best first; empty when nothing is close enough. */
 export function matchTown(directory: Directory, typedName: string, options: MatchOptions = {}): TownMatch[] {
   const typed = normalizeName(typedName);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, matchTown, normalizeName } from '../../../../src/core/routing/index.js';
+import {
+  editDistance,
+  exactTownMatches,
+  matchTown,
+  normalizeName,
+} from '../../../../src/core/routing/index.js';
 import { loadDonetska } from './donetska.js';
 
 const directory = loadDonetska();
@@ -114,5 +119,20 @@ describe('spelling key and edit distance', () => {
     expect(editDistance('абв', 'абв')).toBe(0);
     expect(editDistance('', 'абв')).toBe(3);
     expect(editDistance('кот', 'кит')).toBe(1);
+  });
+});
+
+describe('the exact-name index (the fast path for a name typed in full)', () => {
+  it('finds, for every name in the directory, exactly the units the full matcher scores 0', () => {
+    const typedNames = directory.units.flatMap((u) => [u.nameUk, u.nameRu, u.nameUk.toUpperCase()]);
+    for (const typed of [...typedNames, 'м. Покровськ', 'Словянськ', 'Крамаорськ', 'Лондон']) {
+      const exact = matchTown(directory, typed, { limit: 100 }).filter((m) => m.score === 0);
+      expect(
+        exactTownMatches(directory, typed)
+          .map((u) => u.id)
+          .sort(),
+        typed,
+      ).toEqual(exact.map((m) => m.unit.id).sort());
+    }
   });
 });
