@@ -51,9 +51,16 @@ export function chatHandles(sql: Sql, cipher: HandleCipher): ChatHandles {
     },
     async markReachable(handleId) {
       // Matches no row for a chat that never left: no write, so it is cheap on every update.
-      await sql.run(
+      const returned = await sql.run(
         'UPDATE "ChatHandle" SET "unsubscribedAt" = NULL WHERE "id" = ? AND "unsubscribedAt" IS NOT NULL',
         [handleId],
+      );
+      if (returned === 0) return;
+      // Messages held while they were away go out now, oldest first, before anything new.
+      await sql.run(
+        `UPDATE "OutboxMessage" SET "status" = 'PENDING', "attempts" = 0, "nextAttemptAt" = ?, "lockedUntil" = NULL
+         WHERE "handleId" = ? AND "status" = 'HELD'`,
+        [new Date(), handleId],
       );
     },
   };

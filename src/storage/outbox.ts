@@ -24,10 +24,18 @@ export function outboxWriter(sql: Sql): OutboxWriter {
       const id = newId();
       const now = new Date();
       await sql.run(
-        `INSERT INTO "OutboxMessage"
-           ("id", "handleId", "payload", "sentCount", "replacesId", "status", "attempts", "nextAttemptAt", "createdAt")
-         VALUES (?, ?, ?, 0, ?, 'PENDING', 0, ?, ?)`,
-        [id, batch.handleId, JSON.stringify(payload), batch.replaces ?? null, now, now],
+        `INSERT INTO "OutboxMessage" ("id", "handleId", "payload", "sentCount", "replacesId", "status",
+           "holdWhileUnreachable", "attempts", "nextAttemptAt", "createdAt")
+         VALUES (?, ?, ?, 0, ?, 'PENDING', ?, 0, ?, ?)`,
+        [
+          id,
+          batch.handleId,
+          JSON.stringify(payload),
+          batch.replaces ?? null,
+          batch.holdWhileUnreachable ?? false,
+          now,
+          now,
+        ],
       );
       return id;
     },
@@ -61,6 +69,9 @@ const TAKE_DUE = `
         AND (e."createdAt" < o."createdAt" OR (e."createdAt" = o."createdAt" AND e."id" < o."id")))
   ORDER BY o."nextAttemptAt"
   LIMIT ?`;
+
+/** An entry for a chat that cannot be reached: dropped, or held when it must not be lost. */
+const UNREACHABLE_OR_HELD = `CASE WHEN "holdWhileUnreachable" THEN 'HELD' ELSE 'UNREACHABLE' END`;
 
 // One conditional update decides which dispatcher (of several instances) owns the entry.
 const LOCK = `
@@ -126,17 +137,19 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
     async abandon(id, status, reason, at) {
       await database.transaction(async ({ sql: tx }) => {
         const [row] = await tx.all<{ handleId: string }>(
-          'UPDATE "OutboxMessage" SET "status" = ?, "lastError" = ?, "lockedUntil" = NULL WHERE "id" = ? RETURNING "handleId"',
-          [status, reason.slice(0, 500), id],
+          `UPDATE "OutboxMessage" SET "status" = ${status === 'UNREACHABLE' ? UNREACHABLE_OR_HELD : '?'},
+             "lastError" = ?, "lockedUntil" = NULL
+           WHERE "id" = ? RETURNING "handleId"`,
+          status === 'UNREACHABLE' ? [reason.slice(0, 500), id] : [status, reason.slice(0, 500), id],
         );
         if (row && status === 'UNREACHABLE') {
           await tx.run(
             'UPDATE "ChatHandle" SET "unsubscribedAt" = ? WHERE "id" = ? AND "unsubscribedAt" IS NULL',
             [at, row.handleId],
           );
-          // Nothing else queued for this chat can arrive either.
+          // Nothing else queued for this chat can arrive either (what must not be lost is held).
           await tx.run(
-            `UPDATE "OutboxMessage" SET "status" = 'UNREACHABLE', "lockedUntil" = NULL
+            `UPDATE "OutboxMessage" SET "status" = ${UNREACHABLE_OR_HELD}, "lockedUntil" = NULL
              WHERE "handleId" = ? AND "status" = 'PENDING'`,
             [row.handleId],
           );

@@ -57,7 +57,10 @@ export interface ChatHandles {
   setLocale(handleId: string, locale: Locale): Promise<void>;
   /** The person blocked the bot or unsubscribed: stop writing to them. */
   markUnreachable(handleId: string, at: Date): Promise<void>;
-  /** The person wrote again or re-subscribed: write to them again (no-op for a reachable chat). */
+  /**
+   * The person wrote again or re-subscribed: write to them again, held messages first (no-op for a
+   * reachable chat).
+   */
   markReachable(handleId: string): Promise<void>;
 }
 
@@ -78,6 +81,11 @@ export interface OutgoingBatch {
    * (e.g. a specialist's notification becoming "claimed by a colleague"). Needs exactly one message.
    */
   replaces?: string;
+  /**
+   * If the person cannot be reached (blocked the bot, unsubscribed), keep the messages and send them
+   * when they write or subscribe again, instead of dropping them: a specialist's words must arrive.
+   */
+  holdWhileUnreachable?: boolean;
 }
 
 export interface OutboxWriter {

@@ -56,6 +56,7 @@ export function createDesk(deps: DeskDeps) {
     await tx.outbox.enqueue({
       handleId,
       locale,
+      holdWhileUnreachable: true,
       messages: [
         {
           text: {

@@ -14,6 +14,7 @@ export async function relayToSpecialist(tx: Repositories, request: CaseView, tex
   await tx.outbox.enqueue({
     handleId: specialist.handleId,
     locale,
+    holdWhileUnreachable: true,
     messages: [say('fromReporter', { code: current.caseCode, text })],
   });
   return true;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "holdWhileUnreachable" BOOLEAN NOT NULL DEFAULT false;
