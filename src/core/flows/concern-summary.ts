@@ -3,10 +3,12 @@
 import type { ConcernDraft, Place } from '../conversation/state.js';
 import type { FlowContext, Reply, RequestDraft } from '../conversation/types.js';
 import type { ConcernCategory } from '../model.js';
-import { ask, button, t, truncate } from './common.js';
+import { ask, t, truncate } from './common.js';
+import { summaryButtons } from './draft-steps.js';
 import { describePlace } from './place.js';
 import { centreForPlace } from './place-directory.js';
 
+/** The questions in the order they are asked; the summary's "Edit" offers them in this order. */
 export const CONCERN_FIELDS = ['category', 'danger', 'place', 'description', 'contact'] as const;
 export type ConcernField = (typeof CONCERN_FIELDS)[number];
 
@@ -19,30 +21,16 @@ export function missingField(d: ConcernDraft): ConcernField | null {
   return d.phone === undefined ? 'contact' : null;
 }
 
-export function editFieldReply(): Reply {
-  return ask('summary.whatToEdit', [
-    ...CONCERN_FIELDS.map((f) => [button(`concern.field.${f}`, `edit:${f}`)]),
-    [button('common.back', 'edit:back')],
-  ]);
-}
-
 export function concernSummaryReply(d: ConcernDraft, ctx: FlowContext): Reply {
   const dash = '—';
-  return ask(
-    'concern.summary',
-    [
-      [button('summary.send', 'summary:send')],
-      [button('summary.edit', 'summary:edit'), button('common.cancel', 'flow:cancel')],
-    ],
-    {
-      category: d.category ? t(`concern.category.${d.category}`) : dash,
-      danger: t(d.urgent ? 'concern.dangerYes' : 'concern.dangerNo'),
-      place: d.place ? describePlace(d.place, ctx) : dash,
-      // The full text goes to the centre; the summary shows enough to recognise it.
-      description: truncate(d.description ?? dash, 600),
-      contact: d.phone ? t('contact.phoneIs', { phone: d.phone }) : t('contact.anonymousChosen'),
-    },
-  );
+  return ask('concern.summary', summaryButtons(), {
+    category: d.category ? t(`concern.category.${d.category}`) : dash,
+    danger: t(d.urgent ? 'concern.dangerYes' : 'concern.dangerNo'),
+    place: d.place ? describePlace(d.place, ctx) : dash,
+    // The full text goes to the centre; the summary shows enough to recognise it.
+    description: truncate(d.description ?? dash, 600),
+    contact: d.phone ? t('contact.phoneIs', { phone: d.phone }) : t('contact.anonymousChosen'),
+  });
 }
 
 /** The request to submit, or why it cannot be: a missing answer, or no centre serves the place. */

@@ -1,10 +1,12 @@
 // The end of a consultation request: one look at everything, then send, correct or cancel.
 import type { ConsultationDraft } from '../conversation/state.js';
 import type { FlowContext, Reply, RequestDraft, TextParam } from '../conversation/types.js';
-import { ask, button, t, truncate } from './common.js';
+import { ask, t, truncate } from './common.js';
+import { summaryButtons } from './draft-steps.js';
 import { describePlace } from './place.js';
 import { centreForPlace } from './place-directory.js';
 
+/** The questions in the order they are asked; the summary's "Edit" offers them in this order. */
 export const CONSULTATION_FIELDS = ['topic', 'place', 'description', 'way', 'time'] as const;
 export type ConsultationField = (typeof CONSULTATION_FIELDS)[number];
 
@@ -14,13 +16,6 @@ export function missingConsultationField(d: ConsultationDraft): ConsultationFiel
   if (!d.description) return 'description';
   if (!d.way || (d.way === 'PHONE' && !d.phone)) return 'way';
   return d.time ? null : 'time';
-}
-
-export function consultationEditReply(): Reply {
-  return ask('summary.whatToEdit', [
-    ...CONSULTATION_FIELDS.map((f) => [button(`consultation.field.${f}`, `edit:${f}`)]),
-    [button('common.back', 'edit:back')],
-  ]);
 }
 
 function wayText(d: ConsultationDraft): TextParam {
@@ -35,20 +30,13 @@ function timeText(d: ConsultationDraft): TextParam {
 }
 
 export function consultationSummaryReply(d: ConsultationDraft, ctx: FlowContext): Reply {
-  return ask(
-    'consultation.summary',
-    [
-      [button('summary.send', 'summary:send')],
-      [button('summary.edit', 'summary:edit'), button('common.cancel', 'flow:cancel')],
-    ],
-    {
-      topic: d.topic ? t(`consultation.topic.${d.topic}`) : '—',
-      place: d.place ? describePlace(d.place, ctx) : '—',
-      description: truncate(d.description ?? '—', 600),
-      way: wayText(d),
-      time: timeText(d),
-    },
-  );
+  return ask('consultation.summary', summaryButtons(), {
+    topic: d.topic ? t(`consultation.topic.${d.topic}`) : '—',
+    place: d.place ? describePlace(d.place, ctx) : '—',
+    description: truncate(d.description ?? '—', 600),
+    way: wayText(d),
+    time: timeText(d),
+  });
 }
 
 /**

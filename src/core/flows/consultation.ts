@@ -1,43 +1,39 @@
 // Request a consultation: topic -> where -> a few words -> how and when to be contacted -> summary
 // -> send. Unlike a concern, the person is the one to be reached, so they choose the way.
-import {
-  CONTACT_WAYS,
-  type ConsultationDraft,
-  type ConsultationStep,
-  TIME_SLOTS,
-} from '../conversation/state.js';
-import { type FlowContext, type FlowEvent, isInbound, type Reply } from '../conversation/types.js';
+// Place, description and summary run in draft-steps.ts; this file keeps what only a consultation asks.
+import { CONTACT_WAYS, type ConsultationStep, TIME_SLOTS } from '../conversation/state.js';
+import type { FlowContext, FlowEvent, Reply } from '../conversation/types.js';
 import { CONSULTATION_TOPICS } from '../model.js';
-import { ok, type Result } from '../result.js';
-import {
-  ask,
-  button,
-  choiceArg,
-  isOneOf,
-  type Outcome,
-  outcome,
-  retry,
-  say,
-  stillSubmitting,
-} from './common.js';
+import { ask, button, choiceArg, isOneOf, type Outcome, say } from './common.js';
 import {
   CONSULTATION_FIELDS,
-  consultationEditReply,
   consultationRequest,
   consultationSummaryReply,
 } from './consultation-summary.js';
+import {
+  answerInWords,
+  askAgain,
+  nextQuestion,
+  type OwnStep,
+  type RequestForm,
+  showStep,
+} from './draft-steps.js';
 import { cancelRow } from './menu.js';
-import { askPlace, handlePlace, PLACE_START, type PlaceOptions } from './place.js';
-import { CONSULTATION_DESCRIPTION, checkLength, parseUkrainianPhone, TIME_NOTE } from './validate.js';
+import { CONSULTATION_DESCRIPTION, parseUkrainianPhone, TIME_NOTE } from './validate.js';
 
-const PLACE: PlaceOptions = { questionKey: 'consultation.askPlace', depth: 'town' };
-const ORDER = ['topic', 'place', 'description', 'way', 'time', 'summary'] as const;
+/** What only a consultation asks, and how its summary and request look; draft-steps.ts runs the rest. */
+export const CONSULTATION_FORM: RequestForm<ConsultationStep> = {
+  flow: 'consultation',
+  questions: CONSULTATION_FIELDS,
+  place: { questionKey: 'consultation.askPlace', depth: 'town' },
+  description: { questionKey: 'consultation.askDescription', limits: CONSULTATION_DESCRIPTION },
+  askOwn: askOwnQuestion,
+  handleOwn: answerOwnQuestion,
+  summary: consultationSummaryReply,
+  request: consultationRequest,
+};
 
-export function startConsultation(ctx: FlowContext): Outcome {
-  return show({ flow: 'consultation', at: 'topic', editing: false, draft: {} }, ctx);
-}
-
-export function askConsultation(step: ConsultationStep, ctx: FlowContext): Reply[] {
+function askOwnQuestion(step: OwnStep<ConsultationStep>): Reply[] {
   switch (step.at) {
     case 'topic':
       return [
@@ -46,10 +42,6 @@ export function askConsultation(step: ConsultationStep, ctx: FlowContext): Reply
           cancelRow(),
         ]),
       ];
-    case 'place':
-      return askPlace(step.where ?? PLACE_START, ctx, PLACE);
-    case 'description':
-      return [ask('consultation.askDescription', [cancelRow()], { max: CONSULTATION_DESCRIPTION.max })];
     case 'way':
       return [
         ask('consultation.askWay', [
@@ -68,134 +60,56 @@ export function askConsultation(step: ConsultationStep, ctx: FlowContext): Reply
           cancelRow(),
         ]),
       ];
-    case 'summary':
-      return [consultationSummaryReply(step.draft, ctx)];
-    case 'editField':
-      return [consultationEditReply()];
-    case 'submitting':
-      if (stillSubmitting(step.since, ctx.now)) return [say('summary.stillSending')];
-      return [say('summary.interrupted'), consultationSummaryReply(step.draft, ctx)];
   }
 }
 
-export function handleConsultation(
-  step: ConsultationStep,
+function answerOwnQuestion(
+  step: OwnStep<ConsultationStep>,
   event: FlowEvent,
   ctx: FlowContext,
 ): Outcome | null {
   switch (step.at) {
     case 'topic': {
       const topic = event.type === 'choice' ? choiceArg(event.value, 'topic') : null;
-      return isOneOf(CONSULTATION_TOPICS, topic) ? advance(step, { ...step.draft, topic }, ctx) : null;
+      if (!isOneOf(CONSULTATION_TOPICS, topic)) return null;
+      return nextQuestion(CONSULTATION_FORM, step, { ...step.draft, topic }, ctx);
     }
-    case 'place': {
-      const result = handlePlace(step.where ?? PLACE_START, event, ctx, PLACE);
-      if (!result) return null;
-      if (result.kind === 'stay') return show({ ...step, where: result.where }, ctx, result.replies);
-      const { where: _chosen, ...rest } = step;
-      return advance(rest, { ...step.draft, place: result.place }, ctx, result.replies);
-    }
-    case 'description':
-      return onText(step, event, ctx, (text) => {
-        const checked = checkLength(text, CONSULTATION_DESCRIPTION);
-        return checked.ok ? ok({ ...step.draft, description: checked.value }) : checked;
-      });
     case 'way':
       return onWay(step, event, ctx);
     case 'phone':
       return onPhone(step, event, ctx);
     case 'time':
       return onTime(step, event, ctx);
-    case 'summary':
-      if (event.type !== 'choice') return null;
-      if (event.value === 'summary:send') return submit(step, ctx);
-      return event.value === 'summary:edit' ? show({ ...step, at: 'editField' }, ctx) : null;
-    case 'editField':
-      return onEditField(step, event, ctx);
-    case 'submitting':
-      return whileSubmitting(step, event, ctx);
   }
-}
-
-function advance(
-  step: ConsultationStep,
-  draft: ConsultationDraft,
-  ctx: FlowContext,
-  said: Reply[] = [],
-): Outcome {
-  const index = ORDER.indexOf(step.at as (typeof ORDER)[number]);
-  const at = step.editing ? 'summary' : (ORDER[index + 1] ?? 'summary');
-  return show({ flow: 'consultation', at, editing: false, draft }, ctx, said);
-}
-
-function show(step: ConsultationStep, ctx: FlowContext, said: Reply[] = []): Outcome {
-  const next = step.at === 'place' && !step.where ? { ...step, where: PLACE_START } : step;
-  return outcome(next, [...said, ...askConsultation(next, ctx)]);
-}
-
-/** A free-text answer: `read` gives the updated draft, or the reply that explains what to fix. */
-function onText(
-  step: ConsultationStep,
-  event: FlowEvent,
-  ctx: FlowContext,
-  read: (text: string) => Result<ConsultationDraft, Reply>,
-): Outcome | null {
-  if (event.type !== 'text') return null;
-  const result = read(event.text);
-  if (!result.ok) return outcome(step, retry(result.error, askConsultation(step, ctx)));
-  return advance(step, result.value, ctx);
 }
 
 function onWay(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
   const way = event.type === 'choice' ? choiceArg(event.value, 'way') : null;
   if (!isOneOf(CONTACT_WAYS, way)) return null;
-  if (way === 'PHONE') return show({ ...step, at: 'phone', draft: { ...step.draft, way } }, ctx);
-  return advance(step, { ...step.draft, way, phone: null }, ctx);
+  const draft = { ...step.draft, way };
+  if (way === 'PHONE') return showStep(CONSULTATION_FORM, { ...step, at: 'phone', draft }, ctx);
+  return nextQuestion(CONSULTATION_FORM, step, { ...draft, phone: null }, ctx);
 }
 
 function onPhone(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
-  if (event.type === 'choice' && event.value === 'phone:otherWay') return show({ ...step, at: 'way' }, ctx);
+  if (event.type === 'choice' && event.value === 'phone:otherWay')
+    return showStep(CONSULTATION_FORM, { ...step, at: 'way' }, ctx);
   if (event.type !== 'text') return null;
   const phone = parseUkrainianPhone(event.text);
-  if (!phone) return outcome(step, retry(say('contact.badPhone'), askConsultation(step, ctx)));
+  if (!phone) return askAgain(CONSULTATION_FORM, step, say('contact.badPhone'), ctx);
   // The phone belongs to the "way" answer: continue as if "way" had just been answered.
-  return advance({ ...step, at: 'way' }, { ...step.draft, phone }, ctx);
+  return nextQuestion(CONSULTATION_FORM, { ...step, at: 'way' }, { ...step.draft, phone }, ctx);
 }
 
+/** A slot from the buttons, or the person's own words ("after 18:00"). */
 function onTime(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
   if (event.type === 'choice') {
     const slot = choiceArg(event.value, 'time');
-    return isOneOf(TIME_SLOTS, slot) ? advance(step, { ...step.draft, time: { slot } }, ctx) : null;
+    if (!isOneOf(TIME_SLOTS, slot)) return null;
+    return nextQuestion(CONSULTATION_FORM, step, { ...step.draft, time: { slot } }, ctx);
   }
-  return onText(step, event, ctx, (text) => {
-    const checked = checkLength(text, TIME_NOTE);
-    return checked.ok ? ok({ ...step.draft, time: { note: checked.value } }) : checked;
-  });
-}
-
-function onEditField(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
-  if (event.type !== 'choice') return null;
-  if (event.value === 'edit:back') return show({ ...step, at: 'summary' }, ctx);
-  const field = choiceArg(event.value, 'edit');
-  if (!isOneOf(CONSULTATION_FIELDS, field)) return null;
-  return show({ flow: 'consultation', at: field, editing: true, draft: step.draft }, ctx);
-}
-
-function submit(step: ConsultationStep, ctx: FlowContext): Outcome {
-  const result = consultationRequest(step.draft, ctx);
-  if (result.ok) {
-    const sending = { ...step, at: 'submitting' as const, since: ctx.now.toISOString() };
-    return outcome(sending, [], [{ type: 'submitRequest', draft: result.request }]);
-  }
-  const said = result.missing === 'place' && step.draft.place ? [say('place.noCentreForDraft')] : [];
-  const editing = Boolean(step.draft.place);
-  return show({ flow: 'consultation', at: result.missing, editing, draft: step.draft }, ctx, said);
-}
-
-function whileSubmitting(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
-  if (event.type === 'submitFailed') return show({ ...step, at: 'summary' }, ctx, [say('summary.failed')]);
-  if (!isInbound(event)) return null;
-  if (stillSubmitting(step.since, ctx.now)) return outcome(step, [say('summary.stillSending')]);
-  if (event.type === 'choice' && event.value === 'summary:send') return submit(step, ctx);
-  return outcome({ ...step, at: 'summary', since: undefined }, askConsultation(step, ctx));
+  return answerInWords(CONSULTATION_FORM, step, event, ctx, TIME_NOTE, (note) => ({
+    ...step.draft,
+    time: { note },
+  }));
 }

@@ -3,8 +3,9 @@ import type { ResumableStep, Step } from '../conversation/state.js';
 import type { FlowContext, FlowEvent, Reply } from '../conversation/types.js';
 import { askCentres, handleCentres, startCentres } from './centres.js';
 import { charCount, type Outcome, outcome, retry, say, stillSubmitting } from './common.js';
-import { askConcern, handleConcern, startConcern } from './concern.js';
-import { askConsultation, handleConsultation, startConsultation } from './consultation.js';
+import { CONCERN_FORM } from './concern.js';
+import { CONSULTATION_FORM } from './consultation.js';
+import { askDraftStep, handleDraftStep, isDraftStep, startDraft } from './draft-steps.js';
 import { askLanguage, handleLanguage, languageQuestion } from './language.js';
 import { helpReply, menuReply } from './menu.js';
 import { askMyRequests, handleMyRequests, startMyRequests } from './my-requests.js';
@@ -18,9 +19,9 @@ export function askStep(step: Step, ctx: FlowContext): Reply[] {
     case 'language':
       return [languageQuestion(step.resume === null)];
     case 'concern':
-      return askConcern(step, ctx);
+      return askDraftStep(CONCERN_FORM, step, ctx);
     case 'consultation':
-      return askConsultation(step, ctx);
+      return askDraftStep(CONSULTATION_FORM, step, ctx);
     case 'myRequests':
       return askMyRequests(step);
     case 'centres':
@@ -36,9 +37,9 @@ export function handleStep(step: Step, event: FlowEvent, ctx: FlowContext): Outc
     case 'language':
       return handleLanguage(step, event, (resume, locale) => askStep(resume, { ...ctx, locale }));
     case 'concern':
-      return handleConcern(step, event, ctx);
+      return handleDraftStep(CONCERN_FORM, step, event, ctx);
     case 'consultation':
-      return handleConsultation(step, event, ctx);
+      return handleDraftStep(CONSULTATION_FORM, step, event, ctx);
     case 'myRequests':
       return handleMyRequests(step, event, ctx);
     case 'centres':
@@ -61,9 +62,9 @@ function handleMenu(event: FlowEvent, ctx: FlowContext): Outcome | null {
   if (event.type !== 'choice') return null;
   switch (event.value) {
     case 'menu:concern':
-      return startConcern(ctx);
+      return startDraft(CONCERN_FORM, ctx);
     case 'menu:consultation':
-      return startConsultation(ctx);
+      return startDraft(CONSULTATION_FORM, ctx);
     case 'menu:my':
       return startMyRequests();
     case 'menu:centres':
@@ -95,13 +96,13 @@ function typedAtMenu(text: string): Outcome {
 
 /** "Send" was pressed a moment ago and storage has not answered yet: nothing may be cancelled now. */
 export function isSending(step: Step, now: Date): boolean {
-  if (step.flow !== 'concern' && step.flow !== 'consultation') return false;
+  if (!isDraftStep(step)) return false;
   return step.at === 'submitting' && stillSubmitting(step.since, now);
 }
 
 /** A person's unsent answers would be lost by leaving this step. */
 export function hasDraft(step: Step): boolean {
-  if (step.flow !== 'concern' && step.flow !== 'consultation') return false;
+  if (!isDraftStep(step)) return false;
   return Object.keys(step.draft).length > 0;
 }
 
@@ -112,7 +113,7 @@ export function hasDraft(step: Step): boolean {
 export function choosingPlace(step: Step): boolean {
   const current = resumable(step);
   if (current.flow === 'centres') return true;
-  return (current.flow === 'concern' || current.flow === 'consultation') && current.at === 'place';
+  return isDraftStep(current) && current.at === 'place';
 }
 
 /** The step to return to after the language question (never the language question itself). */
