@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
+import Database from 'better-sqlite3';
 import { type Provider, providerOf, sqliteFileOf } from './database-url.js';
 import { migrationConnections } from './migration-adapters.js';
 import { withSchemaEngine } from './schema-engine.js';
@@ -83,9 +84,40 @@ export async function applyMigrations(databaseUrl: string, options: ApplyOptions
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`no migrations found in ${migrationsList.baseDir}`);
   }
+  if (provider === 'sqlite' && allAppliedOnSqlite(databaseUrl, migrationsList)) return [];
   const connections = migrationConnections(databaseUrl);
   return withSchemaEngine(connections.factory, connections.close, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return appliedMigrationNames;
   });
+}
+
+/**
+ * True when every migration folder is recorded as applied. The schema engine takes SQLite's file
+ * in exclusive locking mode even when there is nothing to do, which fails (SQLITE_BUSY) while the
+ * server has the file open; so the common case, an up-to-date database, is answered by reading
+ * `_prisma_migrations` here, and the server and the admin commands can run side by side.
+ */
+function allAppliedOnSqlite(databaseUrl: string, list: MigrationList): boolean {
+  const file = sqliteFileOf(databaseUrl);
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    const table = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
+    if (!table) return false;
+    const applied = new Set(
+      (
+        db
+          .prepare(
+            'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+          )
+          .all() as { name: string }[]
+      ).map((row) => row.name),
+    );
+    return list.migrationDirectories.every((folder) => applied.has(folder.path));
+  } finally {
+    db.close();
+  }
 }
