@@ -1,19 +1,22 @@
-// `npm run specialist:invite -- CENTRE_ID [--admin] [--hours 72] [--database-url URL]`
+// `npm run specialist:invite -- CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]`
 // Prints a one-time code; the specialist sends `/join CODE` to the bot from their own chat and becomes
 // a specialist (or, with --admin, an admin) of that centre. Only the code's sha256 is stored; the
-// code works once and expires after --hours. Pending migrations are applied first.
+// code works once and expires after --hours. --name is how the team list (`npm run specialists`) will
+// show them. Pending migrations are applied first.
 import { parseArgs } from 'node:util';
 import { issueInvite } from '../src/storage/invites.js';
 import { applyMigrations } from '../src/storage/migrations.js';
 import { createStore } from '../src/storage/store.js';
 import { databaseUrlFrom } from './database-url-option.js';
 
-const USAGE = 'usage: npm run specialist:invite -- CENTRE_ID [--admin] [--hours 72] [--database-url URL]';
+const USAGE =
+  'usage: npm run specialist:invite -- CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     options: {
       admin: { type: 'boolean' },
+      name: { type: 'string' },
       hours: { type: 'string', default: '72' },
       'database-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -39,7 +42,7 @@ async function main(): Promise<number> {
   const store = createStore(url);
   try {
     const role = values.admin ? 'ADMIN' : 'SPECIALIST';
-    const invite = await issueInvite(store.database.prisma, { centreId, role, hours });
+    const invite = await issueInvite(store.database.prisma, { centreId, role, hours, name: values.name });
     console.log(
       `Invite for ${role.toLowerCase()} of ${centreId}, valid until ${invite.expiresAt.toISOString()}:`,
     );

@@ -18,7 +18,7 @@ export interface IssuedInvite {
 
 export async function issueInvite(
   db: Db,
-  options: { centreId: string; role: SpecialistRole; hours: number; now?: Date },
+  options: { centreId: string; role: SpecialistRole; hours: number; name?: string; now?: Date },
 ): Promise<IssuedInvite> {
   const centre = await db.centre.findUnique({ where: { id: options.centreId }, select: { id: true } });
   if (!centre) throw new Error(`no centre with id ${options.centreId} (import the directory first)`);
@@ -30,6 +30,7 @@ export async function issueInvite(
     centreId: centre.id,
     role: options.role,
     expiresAt,
+    displayName: options.name?.trim() || null,
   });
   return { code, expiresAt };
 }

@@ -63,6 +63,19 @@ export function specialistRepository(db: DbTx, sql: Sql): SpecialistRepository {
       });
       return rows.map(toCaseView);
     },
+    async deactivate(id) {
+      const { count } = await db.specialist.updateMany({ where: { id }, data: { active: false } });
+      if (count === 0) return null;
+      const row = await db.specialist.findUnique({ where: { id } });
+      return row ? toSpecialist(row) : null;
+    },
+    async ofCentre(centreId) {
+      const rows = await db.specialist.findMany({
+        where: { centreId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toSpecialist);
+    },
     async localeOf(handleId) {
       const row = await db.chatHandle.findUnique({ where: { id: handleId }, select: { locale: true } });
       const locale = row?.locale ?? null;
@@ -81,7 +94,12 @@ export function inviteRepository(db: DbTx): InviteRepository {
       if (count !== 1) return null;
       const invite = await db.invite.findUniqueOrThrow({ where: { codeHash } });
       const created = await db.specialist.create({
-        data: { ...specialist, centreId: invite.centreId, role: invite.role },
+        data: {
+          ...specialist,
+          displayName: invite.displayName ?? specialist.displayName,
+          centreId: invite.centreId,
+          role: invite.role,
+        },
       });
       await db.invite.update({ where: { codeHash }, data: { usedById: created.id } });
       return toSpecialist(created);
@@ -92,7 +110,13 @@ export function inviteRepository(db: DbTx): InviteRepository {
 /** Creates a one-time invite (scripts/specialist-invite.ts); only the code's hash is stored. */
 export async function createInvite(
   db: DbTx,
-  invite: { codeHash: string; centreId: string; role: SpecialistRole; expiresAt: Date },
+  invite: {
+    codeHash: string;
+    centreId: string;
+    role: SpecialistRole;
+    expiresAt: Date;
+    displayName?: string | null;
+  },
 ): Promise<void> {
   await db.invite.create({ data: invite });
 }

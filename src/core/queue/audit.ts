@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = {
   claimed: 'request.claimed',
   released: 'request.released',
   leaseExpired: 'request.lease_expired',
+  handedBack: 'request.handed_back',
   answered: 'request.answered',
   reporterMessage: 'request.reporter_message',
   closed: 'request.closed',

@@ -13,7 +13,7 @@ import {
   explainClaimerAction,
   queueError,
 } from './errors.js';
-import { TRANSITIONS, targetStatus } from './transitions.js';
+import { type BackToQueue, canApply, TRANSITIONS, targetStatus } from './transitions.js';
 
 export function claim(deps: QueueDeps, requestId: string, specialist: SpecialistRef) {
   const now = deps.clock.now();
@@ -46,7 +46,7 @@ export function claim(deps: QueueDeps, requestId: string, specialist: Specialist
 }
 
 /** Back to the waiting queue of the centre it is in, with no claimer and no lease. */
-const backToQueue = (current: CaseView, action: 'release' | 'expire') => ({
+const backToQueue = (current: CaseView, action: BackToQueue) => ({
   status: targetStatus(action, current),
   claimedById: null,
   claimedAt: null,
@@ -185,6 +185,49 @@ export async function expireLeases(deps: QueueDeps, onLapsed?: OnLeaseLapsed): P
           detail: { from: before.status, to: updated.status, specialistId: before.claimedById },
         });
         await onLapsed?.(tx, updated, before.claimedById);
+        return updated;
+      },
+    );
+    if (result.ok) returned.push(result.value);
+  }
+  return returned;
+}
+
+/**
+ * A specialist left the centre: each open case they hold (claimed or answered) goes back to its
+ * queue, one guarded move per case, and `onReturned` announces it in that move's transaction. A case
+ * closed or moved in the meantime fails the guard and is skipped.
+ */
+export async function handBack(
+  deps: QueueDeps,
+  specialistId: string,
+  onReturned?: OnLeaseLapsed,
+): Promise<CaseView[]> {
+  const returned: CaseView[] = [];
+  for (const held of await deps.store.specialists.casesOf(specialistId)) {
+    const result = await decide<CaseView, null>(
+      deps.store,
+      held.id,
+      (current) => {
+        if (!current || current.claimedById !== specialistId || !canApply('handOver', current.status))
+          return err(null);
+        return ok({
+          guard: {
+            statuses: TRANSITIONS.handOver.from,
+            claimedById: specialistId,
+            centreId: current.centreId,
+          },
+          change: backToQueue(current, 'handOver'),
+        });
+      },
+      async (tx, updated, before) => {
+        await tx.audit.record({
+          requestId: held.id,
+          actor: SYSTEM,
+          action: AUDIT_ACTIONS.handedBack,
+          detail: { from: before.status, to: updated.status, specialistId },
+        });
+        await onReturned?.(tx, updated, specialistId);
         return updated;
       },
     );

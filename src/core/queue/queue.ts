@@ -7,7 +7,7 @@ import type { QueueDeps, SpecialistRef } from './deps.js';
 import type { AnswerError, ClaimError, ClaimerError, EscalateError, ReporterMessageError } from './errors.js';
 import { type EscalationReport, escalate, escalateOverdue, type OverdueThresholds } from './escalation.js';
 import { addReporterMessage, type Enqueued, enqueue } from './intake.js';
-import { answer, claim, close, expireLeases, type OnLeaseLapsed, release } from './lifecycle.js';
+import { answer, claim, close, expireLeases, handBack, type OnLeaseLapsed, release } from './lifecycle.js';
 
 export interface Queue {
   /** Stores a new request (status NEW) with a fresh case code and continuation secret. */
@@ -36,6 +36,8 @@ export interface Queue {
    * in each move's own transaction (to announce it through the outbox).
    */
   expireLeases(onLapsed?: OnLeaseLapsed): Promise<CaseView[]>;
+  /** A specialist left: their open cases go back to the queue (`onReturned` as for expireLeases). */
+  handBack(specialistId: string, onReturned?: OnLeaseLapsed): Promise<CaseView[]>;
   /** Moves a waiting request to the parent centre now (AT_TOP when there is none). */
   escalate(requestId: string): Promise<Result<CaseView, EscalateError>>;
   /** For the escalation job: moves up every waiting request that waited too long at its level. */
@@ -53,6 +55,7 @@ export function createQueue(deps: QueueDeps): Queue {
     addReporterMessage: (requestId, text) => addReporterMessage(deps, requestId, text),
     close: (requestId, specialist, outcome) => close(deps, requestId, specialist, outcome),
     expireLeases: (onLapsed) => expireLeases(deps, onLapsed),
+    handBack: (specialistId, onReturned) => handBack(deps, specialistId, onReturned),
     escalate: (requestId) => escalate(deps, requestId),
     escalateOverdue: (thresholds) => escalateOverdue(deps, thresholds),
   };

@@ -13,7 +13,7 @@ export const REQUEST_STATUSES = [
 /** Statuses of a request waiting in a centre's queue for someone to claim it. */
 export const WAITING = ['NEW', 'ESCALATED'] as const satisfies readonly RequestStatus[];
 
-export type QueueAction = 'claim' | 'release' | 'expire' | 'answer' | 'close' | 'escalate';
+export type QueueAction = 'claim' | 'release' | 'expire' | 'handOver' | 'answer' | 'close' | 'escalate';
 
 interface Move {
   readonly from: readonly RequestStatus[];
@@ -31,6 +31,11 @@ export const TRANSITIONS = {
   release: { from: ['CLAIMED'], to: ['NEW', 'ESCALATED'] },
   /** The lease ran out without an answer: back to the queue like a release. */
   expire: { from: ['CLAIMED'], to: ['NEW', 'ESCALATED'] },
+  /**
+   * The claimer no longer works for the centre (switched off by an admin): their open cases, answered
+   * ones too, go back to the queue so that a colleague continues them. The thread stays with the case.
+   */
+  handOver: { from: ['CLAIMED', 'ANSWERED'], to: ['NEW', 'ESCALATED'] },
   /** The claimer writes to the person; from then on the case is theirs (no lease) until closed. */
   answer: { from: ['CLAIMED', 'ANSWERED'], to: ['ANSWERED'] },
   /** The claimer records an outcome. */
@@ -40,6 +45,9 @@ export const TRANSITIONS = {
 } as const satisfies Record<QueueAction, Move>;
 
 export const QUEUE_ACTIONS = Object.keys(TRANSITIONS) as QueueAction[];
+
+/** The actions that return a request to its queue (NEW, or ESCALATED if it ever was). */
+export type BackToQueue = 'release' | 'expire' | 'handOver';
 
 /** May `action` be applied to a request in `status`? */
 export function canApply(action: QueueAction, status: RequestStatus): boolean {
@@ -57,13 +65,10 @@ export function isLegalMove(from: RequestStatus, to: RequestStatus): boolean {
  * Where `action` takes a request. Only a return to the queue has two possible targets: a request
  * that was ever escalated goes back as ESCALATED, so staff of the higher centre still see why it is there.
  */
-export function targetStatus(
-  action: 'release' | 'expire',
-  request: { escalationLevel: number },
-): RequestStatus;
-export function targetStatus(action: Exclude<QueueAction, 'release' | 'expire'>): RequestStatus;
+export function targetStatus(action: BackToQueue, request: { escalationLevel: number }): RequestStatus;
+export function targetStatus(action: Exclude<QueueAction, BackToQueue>): RequestStatus;
 export function targetStatus(action: QueueAction, request?: { escalationLevel: number }): RequestStatus {
-  if (action === 'release' || action === 'expire') {
+  if (action === 'release' || action === 'expire' || action === 'handOver') {
     return (request?.escalationLevel ?? 0) > 0 ? 'ESCALATED' : 'NEW';
   }
   return TRANSITIONS[action].to[0];

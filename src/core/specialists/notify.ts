@@ -10,7 +10,7 @@ export interface NotifyDeps {
   now: () => Date;
 }
 
-async function localeOfSpecialist(tx: Repositories, s: Specialist): Promise<Locale> {
+export async function localeOfSpecialist(tx: Repositories, s: Specialist): Promise<Locale> {
   return (s.handleId && (await tx.specialists.localeOf(s.handleId))) || s.languages[0] || 'uk';
 }
 

@@ -19,6 +19,10 @@ export interface SpecialistRepository {
   casesOf(specialistId: string): Promise<CaseView[]>;
   /** The locale a chat chose, to tell the person in their own language. */
   localeOf(handleId: string): Promise<Locale | null>;
+  /** Switches the specialist off (no notifications, no claims); null when there is no such specialist. */
+  deactivate(id: string): Promise<Specialist | null>;
+  /** Everyone of a centre, active or not, oldest first: for the admin's list. */
+  ofCentre(centreId: string): Promise<Specialist[]>;
 }
 
 export interface InviteRepository {

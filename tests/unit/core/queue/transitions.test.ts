@@ -15,6 +15,8 @@ const LEGAL: ReadonlyArray<[RequestStatus, RequestStatus]> = [
   ['ESCALATED', 'CLAIMED'], // ...or one escalated to their centre
   ['CLAIMED', 'NEW'], // released, or the lease ran out
   ['CLAIMED', 'ESCALATED'], // the same, for a request that had been escalated
+  ['ANSWERED', 'NEW'], // the specialist left the centre: a colleague continues the case
+  ['ANSWERED', 'ESCALATED'], // the same, for a request that had been escalated
   ['CLAIMED', 'ANSWERED'], // the specialist wrote to the person
   ['ANSWERED', 'ANSWERED'], // and writes again
   ['CLAIMED', 'CLOSED'],
