@@ -6,9 +6,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../src/core/ports.js';
 import { createCaseCodes, createQueue } from '../src/core/queue/index.js';
 import { deactivateSpecialist } from '../src/core/specialists/team.js';
-import { applyMigrations } from '../src/storage/migrations.js';
-import { createStore } from '../src/storage/store.js';
-import { databaseUrlFrom } from './database-url-option.js';
+import { runCommand, withStore } from './admin-command.js';
 
 const USAGE = 'usage: npm run specialist:deactivate -- SPECIALIST_ID [--database-url URL]';
 
@@ -22,10 +20,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const url = databaseUrlFrom(values['database-url']);
-  await applyMigrations(url);
-  const store = createStore(url);
-  try {
+  return withStore(values['database-url'], async (store) => {
     const directory = await store.directory.load();
     const queue = createQueue({
       store,
@@ -52,16 +47,8 @@ async function main(): Promise<number> {
         ? 'They held no open cases.'
         : `Back in the queue and announced to colleagues: ${codes}`,
     );
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -5,9 +5,7 @@
 // show them. Pending migrations are applied first.
 import { parseArgs } from 'node:util';
 import { issueInvite } from '../src/storage/invites.js';
-import { applyMigrations } from '../src/storage/migrations.js';
-import { createStore } from '../src/storage/store.js';
-import { databaseUrlFrom } from './database-url-option.js';
+import { runCommand, withStore } from './admin-command.js';
 
 const USAGE =
   'usage: npm run specialist:invite -- CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]';
@@ -37,10 +35,7 @@ async function main(): Promise<number> {
     if (!values.help && !(hours > 0 && hours <= 24 * 30)) console.error('--hours must be between 0 and 720');
     return values.help ? 0 : 2;
   }
-  const url = databaseUrlFrom(values['database-url']);
-  await applyMigrations(url);
-  const store = createStore(url);
-  try {
+  return withStore(values['database-url'], async (store) => {
     const role = values.admin ? 'ADMIN' : 'SPECIALIST';
     const invite = await issueInvite(store.database.prisma, { centreId, role, hours, name: values.name });
     console.log(
@@ -48,16 +43,8 @@ async function main(): Promise<number> {
     );
     console.log(`\n  /join ${invite.code}\n`);
     console.log("Send it to the bot from the specialist's own chat. It works once.");
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,9 +1,7 @@
 // `npm run specialists -- CENTRE_ID [--database-url URL]`: the centre's team, to find whom to switch
 // off with `npm run specialist:deactivate`. Shows ids, names, roles and open cases; never a chat id.
 import { parseArgs } from 'node:util';
-import { applyMigrations } from '../src/storage/migrations.js';
-import { createStore } from '../src/storage/store.js';
-import { databaseUrlFrom } from './database-url-option.js';
+import { runCommand, withStore } from './admin-command.js';
 
 const USAGE = 'usage: npm run specialists -- CENTRE_ID [--database-url URL]';
 
@@ -17,10 +15,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const url = databaseUrlFrom(values['database-url']);
-  await applyMigrations(url);
-  const store = createStore(url);
-  try {
+  return withStore(values['database-url'], async (store) => {
     const team = await store.specialists.ofCentre(centreId);
     if (team.length === 0) {
       console.log(`${centreId}: nobody yet (npm run specialist:invite -- ${centreId})`);
@@ -33,16 +28,8 @@ async function main(): Promise<number> {
         `${s.id}  ${s.role.padEnd(10)} ${state.padEnd(6)} ${String(open).padStart(3)} open  ${s.displayName}`,
       );
     }
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);
