@@ -108,8 +108,11 @@ export interface ReporterCaseLookup {
   listMine(reporterHandleId: string): Promise<CaseView[]>;
   /** The case with this code if it belongs to this reporter. */
   findMine(reporterHandleId: string, caseCode: string): Promise<CaseView | null>;
-  /** Moves the case with this continuation-secret hash to another handle and spends the secret. */
-  adopt(continuationHash: string, reporterHandleId: string): Promise<CaseView | null>;
+  /**
+   * Moves the case with this continuation-secret hash to another handle and spends the secret; with
+   * a case code, only when the secret is that case's (null otherwise, and nothing is spent).
+   */
+  adopt(continuationHash: string, reporterHandleId: string, caseCode?: string): Promise<CaseView | null>;
 }
 
 export interface Store extends Repositories {

@@ -18,10 +18,10 @@ export function reporterCaseLookup(db: DbTx): ReporterCaseLookup {
       const row = await db.request.findFirst({ where: { reporterHandleId, caseCode }, select: caseColumns });
       return row && toCaseView(row);
     },
-    async adopt(continuationHash, reporterHandleId) {
+    async adopt(continuationHash, reporterHandleId, caseCode) {
       // One conditional update: the secret is spent by whoever uses it first.
       const rows = await db.request.updateManyAndReturn({
-        where: { continuationHash },
+        where: { continuationHash, ...(caseCode && { caseCode }) },
         data: { reporterHandleId, continuationHash: null },
         select: caseColumns,
       });

@@ -45,7 +45,7 @@ async function run(effect: Effect, chat: ChatRef, deps: EffectDeps): Promise<Eff
       return { type: 'informationRejected', caseCode: effect.caseCode, reason: added.error };
     }
     case 'continueCase': {
-      const moved = await deps.cases.continueCase(chat.handleId, effect.secret);
+      const moved = await deps.cases.continueCase(chat.handleId, effect.secret, effect.caseCode);
       return moved.ok
         ? { type: 'caseContinued', caseCode: moved.value.caseCode }
         : { type: 'continueRejected', reason: moved.error };

@@ -47,10 +47,15 @@ export interface ReporterCases {
     text: string,
   ): Promise<Result<void, 'NOT_FOUND' | 'CLOSED'>>;
   /**
-   * Moves the case whose continuation secret this is to this handle, and spends the secret.
-   * `secret` is in canonical form (core/queue parseContinuationSecret); the implementation hashes it.
+   * Moves the case whose continuation secret this is to this handle, and spends the secret; with a
+   * case code, only if the secret is that case's. `secret` is in canonical form (core/queue
+   * parseContinuationSecret); the implementation hashes it.
    */
-  continueCase(reporterHandleId: string, secret: string): Promise<Result<{ caseCode: string }, 'NOT_FOUND'>>;
+  continueCase(
+    reporterHandleId: string,
+    secret: string,
+    caseCode?: string,
+  ): Promise<Result<{ caseCode: string }, 'NOT_FOUND'>>;
   /**
    * Passes the person's words to the specialist who holds one of their open cases (the one claimed
    * or answered most recently) and keeps them in that case's thread. NO_CASE when no specialist

@@ -72,7 +72,8 @@ export type Effect =
   | { type: 'submitRequest'; draft: RequestDraft }
   | { type: 'listMyRequests' }
   | { type: 'addInformation'; caseCode: string; text: string }
-  | { type: 'continueCase'; secret: string }
+  /** `caseCode`, when the person gave it, must be the case the key belongs to. */
+  | { type: 'continueCase'; secret: string; caseCode?: string }
   /** Words typed at the menu, for the specialist who holds one of the person's cases (if any). */
   | { type: 'tellSpecialist'; text: string };
 

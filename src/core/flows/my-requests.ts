@@ -75,8 +75,8 @@ const SECRET_CHARS = 16;
 /**
  * `/case`, `/case CODE`, `/case CODE KEY` or `/case KEY`: pick up a case started on the other
  * messenger. Only the one-time key proves the case is the person's; the code is what they know it
- * by, so the key is asked for whenever it is not given. The key decides which case moves (storage
- * adopts by the key alone), and the answer names that case.
+ * by, so the key is asked for whenever it is not given. When they give the code too, the key must be
+ * that case's: a key of another case moves nothing.
  */
 export function startContinue(args: string): Outcome {
   const chars = args.toUpperCase().replace(/[\s-]/g, '');
@@ -94,8 +94,14 @@ export function startContinue(args: string): Outcome {
   if (!lengthFits || (withCode && !code) || (withSecret && !secret)) {
     return outcome(step, retry(say('myRequests.caseMalformed'), askMyRequests(step)));
   }
-  if (secret) return outcome({ ...step, at: 'continuing' }, [], [{ type: 'continueCase', secret }]);
+  if (secret) return continueWith(step, secret);
   return outcome(step, askMyRequests(step));
+}
+
+/** Asks storage to move the case; the code, if the person gave one, must match the key. */
+function continueWith(step: MyRequestsStep, secret: string): Outcome {
+  const effect = { type: 'continueCase' as const, secret, ...(step.caseCode && { caseCode: step.caseCode }) };
+  return outcome({ ...step, at: 'continuing' }, [], [effect]);
 }
 
 function listed(requests: MyRequest[], ctx: FlowContext): Outcome {
@@ -129,7 +135,7 @@ function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
       if (event.type !== 'text') return null;
       const secret = parseContinuationSecret(event.text);
       if (!secret) return askContinueAgain(step, 'myRequests.secretMalformed');
-      return outcome({ ...step, at: 'continuing' }, [], [{ type: 'continueCase', secret }]);
+      return continueWith(step, secret);
     }
     default: {
       // Still waiting for storage when the person writes: the process stopped; list afresh.

@@ -54,8 +54,8 @@ export function reporterCases(
       await relayToSpecialist(tx, target, text);
       return ok({ caseCode: target.caseCode });
     },
-    async continueCase(reporterHandleId, secret) {
-      const adopted = await tx.reporterCases.adopt(hashSecret(secret), reporterHandleId);
+    async continueCase(reporterHandleId, secret, caseCode) {
+      const adopted = await tx.reporterCases.adopt(hashSecret(secret), reporterHandleId, caseCode);
       return adopted ? ok({ caseCode: adopted.caseCode }) : err('NOT_FOUND');
     },
   };

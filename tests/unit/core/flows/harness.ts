@@ -105,8 +105,8 @@ export class MemoryRequests implements RequestIntake, ReporterCases {
     return ok(undefined);
   }
 
-  async continueCase(handleId: string, secret: string) {
-    const found = this.requests.find((r) => r.secret === secret);
+  async continueCase(handleId: string, secret: string, caseCode?: string) {
+    const found = this.requests.find((r) => r.secret === secret && (!caseCode || r.caseCode === caseCode));
     if (!found) return err('NOT_FOUND' as const);
     found.secret = null;
     found.reporterHandleId = handleId;

@@ -143,6 +143,24 @@ describe('my requests', () => {
     onPhone.expectToSee(`Звернення ${another.code} тепер у цьому чаті`);
   });
 
+  it('/case CODE with the key of another case moves neither: the key must be that case’s', async () => {
+    const { world, person, code: first } = await reporterWithOneCase();
+    await sendConcern(person);
+    const second = world.requests.requests[1]?.caseCode ?? '';
+    const keyOfSecond = world.requests.byCode(second).secret ?? '';
+    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+
+    await onViber.command('case', `${first} ${keyOfSecond}`);
+    expect(onViber.keys).toEqual(['myRequests.secretUnknown']);
+    expect(world.requests.byCode(first).reporterHandleId).toBe('handle-1');
+    expect(world.requests.byCode(second).reporterHandleId).toBe('handle-1');
+
+    // The key is not spent by the refusal: with its own code it still works.
+    await onViber.command('case', `${second} ${keyOfSecond}`);
+    expect(onViber.keys).toEqual(['myRequests.continued', 'menu.prompt']);
+    expect(world.requests.byCode(second).reporterHandleId).toBe('handle-viber');
+  });
+
   it('/case with something that is neither code nor key explains both, and nothing is looked up', async () => {
     const { world, code } = await reporterWithOneCase();
     const person = await personAtMenu(world, 'ru', { handleId: 'handle-viber', channel: 'VIBER' });
