@@ -20,7 +20,7 @@ export async function issueInvite(
   db: Db,
   options: { centreId: string; role: SpecialistRole; hours: number; name?: string; now?: Date },
 ): Promise<IssuedInvite> {
-  const centre = await db.centre.findUnique({ where: { id: options.centreId }, select: { id: true } });
+  const centre = await db.centre.findFirst({ where: { id: options.centreId }, select: { id: true } });
   if (!centre) throw new Error(`no centre with id ${options.centreId} (import the directory first)`);
   const raw = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;

@@ -96,12 +96,12 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
     },
 
     async findById(id) {
-      const row = await db.request.findUnique({ where: { id }, select: caseColumns });
+      const row = await db.request.findFirst({ where: { id }, select: caseColumns });
       return row && toCaseView(row);
     },
 
     async findByCaseCode(caseCode) {
-      const row = await db.request.findUnique({ where: { caseCode }, select: caseColumns });
+      const row = await db.request.findFirst({ where: { caseCode }, select: caseColumns });
       return row && toCaseView(row);
     },
 
@@ -156,7 +156,7 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
     },
 
     async reporterHandleOf(id) {
-      const row = await db.request.findUnique({ where: { id }, select: { reporterHandleId: true } });
+      const row = await db.request.findFirst({ where: { id }, select: { reporterHandleId: true } });
       return row?.reporterHandleId ?? null;
     },
   };

@@ -41,7 +41,7 @@ export function specialistRepository(db: DbTx, sql: Sql): SpecialistRepository {
       return row ? toSpecialist({ ...row, active: booleanOf(row.active) }) : null;
     },
     async byId(id) {
-      const row = await db.specialist.findUnique({ where: { id } });
+      const row = await db.specialist.findFirst({ where: { id } });
       return row ? toSpecialist(row) : null;
     },
     // Asked for every new request (who is told), hence plain SQL.
@@ -66,7 +66,7 @@ export function specialistRepository(db: DbTx, sql: Sql): SpecialistRepository {
     async deactivate(id) {
       const { count } = await db.specialist.updateMany({ where: { id }, data: { active: false } });
       if (count === 0) return null;
-      const row = await db.specialist.findUnique({ where: { id } });
+      const row = await db.specialist.findFirst({ where: { id } });
       return row ? toSpecialist(row) : null;
     },
     async ofCentre(centreId) {
@@ -77,7 +77,7 @@ export function specialistRepository(db: DbTx, sql: Sql): SpecialistRepository {
       return rows.map(toSpecialist);
     },
     async localeOf(handleId) {
-      const row = await db.chatHandle.findUnique({ where: { id: handleId }, select: { locale: true } });
+      const row = await db.chatHandle.findFirst({ where: { id: handleId }, select: { locale: true } });
       const locale = row?.locale ?? null;
       return (LOCALES as readonly string[]).includes(locale ?? '') ? (locale as Locale) : null;
     },
@@ -92,7 +92,7 @@ export function inviteRepository(db: DbTx): InviteRepository {
         data: { usedAt: now },
       });
       if (count !== 1) return null;
-      const invite = await db.invite.findUniqueOrThrow({ where: { codeHash } });
+      const invite = await db.invite.findFirstOrThrow({ where: { codeHash } });
       const created = await db.specialist.create({
         data: {
           ...specialist,

@@ -248,6 +248,9 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
         await new Promise((resolve) => setImmediate(resolve));
         await commitGroup(await open());
       }
+    } catch (error) {
+      // The connection could not be opened (or the group machinery itself failed): nobody waits forever.
+      for (const entry of waiting.splice(0)) entry.reject(error);
     } finally {
       committing = false;
     }
@@ -276,8 +279,8 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
       for (let n = 0; n < MAX_GROUP && waiting.length > 0; n++) {
         const entry = waiting.shift() as Waiting;
         const held: Holding = { connection: self, open: true };
-        savepoint.begin.run();
         try {
+          savepoint.begin.run();
           committed.push({ entry, value: await holding.run(held, entry.work) });
           savepoint.release.run();
         } catch (error) {

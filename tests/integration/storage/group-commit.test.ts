@@ -1,7 +1,9 @@
 // SQLite commits transactions that queue up at the same moment together (one fsync per group). Each
 // still stands or falls on its own, and nobody hears "done" before the group is on disk.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../src/storage/prisma.js';
+import { createStore } from '../../../src/storage/store.js';
 import { freshSqliteUrl } from '../../helpers/db.js';
 
 const RECORD = 'INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt") VALUES (?, ?, ?)';
@@ -69,5 +71,36 @@ describe('SQLite group commit', () => {
       'SELECT "updateId" FROM "ProcessedUpdate" ORDER BY 1',
     );
     expect(rows.map((r) => r.updateId)).toEqual(['inside', 'outside']);
+  });
+
+  it('a read from outside and one inside a transaction, in the same tick, never wait on each other', async () => {
+    // Prisma batches findUnique calls of one tick across callers and runs the batch in the first
+    // caller's context: outside the transaction, it would wait for the lock the transaction holds
+    // while the transaction waits for the batch. Storage therefore reads with findFirst.
+    const store = createStore(url);
+    try {
+      let go: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        go = resolve;
+      });
+      // Registered here, so it runs outside the transaction, in the same tick as the read inside.
+      const outside = gate.then(() => store.requests.findById('asked-from-outside'));
+      const inside = store.transaction(async (tx) => {
+        go();
+        await Promise.resolve();
+        return tx.requests.findById('asked-inside');
+      });
+      expect(await Promise.all([outside, inside])).toEqual([null, null]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('storage code never reads with findUnique, so no other repository can bring that back', () => {
+    const dir = new URL('../../../src/storage/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files)
+      expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toMatch(/\.findUnique/);
   });
 });
