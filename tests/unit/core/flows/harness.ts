@@ -210,3 +210,24 @@ export async function personAtMenu(world: World, locale: Locale = 'uk', chat?: C
   await person.press(locale === 'uk' ? 'Українська' : 'Русский');
   return person;
 }
+
+/** Files a complete concern (bullying in Бахмут, no phone) and leaves the person at the menu. */
+export async function fileBullyingReport(person: Person): Promise<void> {
+  await person.press('Повідомити про дитину в біді');
+  await person.press('Цькування');
+  await person.press('Ні');
+  await person.write('Бахмут');
+  await person.write('Однокласники щодня знущаються з дівчинки, вчителі мовчать.');
+  await person.press('Без телефону');
+  await person.press('Надіслати');
+}
+
+/** A person in Ukrainian who has filed one report; `code` is its case code. */
+export async function reporterWithOneCase(
+  directory: Directory,
+): Promise<{ world: World; person: Person; code: string }> {
+  const world = newWorld(directory);
+  const person = await personAtMenu(world);
+  await fileBullyingReport(person);
+  return { world, person, code: world.requests.requests[0]?.caseCode ?? '' };
+}

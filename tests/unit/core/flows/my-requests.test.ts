@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDirectory } from './directory.js';
-import { newWorld, type Person, personAtMenu, type World } from './harness.js';
+import { fileBullyingReport, newWorld, personAtMenu, reporterWithOneCase as withOneCase } from './harness.js';
 
-async function sendConcern(person: Person) {
-  await person.press('Повідомити про дитину в біді');
-  await person.press('Цькування');
-  await person.press('Ні');
-  await person.write('Бахмут');
-  await person.write('Однокласники щодня знущаються з дівчинки, вчителі мовчать.');
-  await person.press('Без телефону');
-  await person.press('Надіслати');
-}
-
-async function reporterWithOneCase(): Promise<{ world: World; person: Person; code: string }> {
-  const world = newWorld(bundledDirectory());
-  const person = await personAtMenu(world);
-  await sendConcern(person);
-  return { world, person, code: world.requests.requests[0]?.caseCode ?? '' };
-}
+const reporterWithOneCase = () => withOneCase(bundledDirectory());
 
 describe('my requests', () => {
   it('lists the requests with their status in the person’s language', async () => {
@@ -145,7 +130,7 @@ describe('my requests', () => {
 
   it('/case CODE with the key of another case moves neither: the key must be that case’s', async () => {
     const { world, person, code: first } = await reporterWithOneCase();
-    await sendConcern(person);
+    await fileBullyingReport(person);
     const second = world.requests.requests[1]?.caseCode ?? '';
     const keyOfSecond = world.requests.byCode(second).secret ?? '';
     const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });

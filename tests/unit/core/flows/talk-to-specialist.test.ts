@@ -3,20 +3,9 @@
 // whose case nobody has taken yet is shown where their story goes, as before.
 import { describe, expect, it } from 'vitest';
 import { bundledDirectory } from './directory.js';
-import { newWorld, type Person, personAtMenu, type World } from './harness.js';
+import { reporterWithOneCase } from './harness.js';
 
-async function reporterWithCase(): Promise<{ world: World; person: Person; code: string }> {
-  const world = newWorld(bundledDirectory());
-  const person = await personAtMenu(world);
-  await person.press('Повідомити про дитину в біді');
-  await person.press('Цькування');
-  await person.press('Ні');
-  await person.write('Бахмут');
-  await person.write('Однокласники щодня знущаються з дівчинки, вчителі мовчать.');
-  await person.press('Без телефону');
-  await person.press('Надіслати');
-  return { world, person, code: world.requests.requests[0]?.caseCode ?? '' };
-}
+const reporterWithCase = () => reporterWithOneCase(bundledDirectory());
 
 describe('talking to the specialist who took the case', () => {
   it('words typed at the menu go to the specialist, with a short confirmation and the menu kept', async () => {
