@@ -1,8 +1,8 @@
 // Claim, release, answer, close, and lease expiry: the moves a specialist (or the lease clock) makes.
 import type { CaseMessage, CaseView, Outcome } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { Repositories, RequestGuard } from '../ports.js';
 import { err, ok, type Result } from '../result.js';
-import { AUDIT_ACTIONS, SYSTEM, specialistActor } from './audit.js';
+import { AUDIT_ACTIONS, type AuditAction, SYSTEM, specialistActor } from './audit.js';
 import { decide } from './decide.js';
 import { minutesAfter, type QueueDeps, type SpecialistRef } from './deps.js';
 import {
@@ -155,42 +155,12 @@ export type OnLeaseLapsed = (
  */
 export async function expireLeases(deps: QueueDeps, onLapsed?: OnLeaseLapsed): Promise<CaseView[]> {
   const now = deps.clock.now();
-  const returned: CaseView[] = [];
-  for (const stale of await deps.store.requests.listExpiredLeases(now)) {
-    const result = await decide<CaseView, null>(
-      deps.store,
-      stale.id,
-      (current) => {
-        const stillStale =
-          current?.status === 'CLAIMED' &&
-          current.claimedById === stale.claimedById &&
-          current.leaseExpiresAt !== null &&
-          current.leaseExpiresAt < now;
-        if (!current || !stillStale) return err(null);
-        return ok({
-          guard: {
-            statuses: TRANSITIONS.expire.from,
-            claimedById: current.claimedById,
-            centreId: current.centreId,
-            leaseExpiredBefore: now,
-          },
-          change: backToQueue(current, 'expire'),
-        });
-      },
-      async (tx, updated, before) => {
-        await tx.audit.record({
-          requestId: stale.id,
-          actor: SYSTEM,
-          action: AUDIT_ACTIONS.leaseExpired,
-          detail: { from: before.status, to: updated.status, specialistId: before.claimedById },
-        });
-        await onLapsed?.(tx, updated, before.claimedById);
-        return updated;
-      },
-    );
-    if (result.ok) returned.push(result.value);
-  }
-  return returned;
+  return returnEach(deps, await deps.store.requests.listExpiredLeases(now), onLapsed, {
+    action: 'expire',
+    audit: AUDIT_ACTIONS.leaseExpired,
+    stillApplies: (current) => current.leaseExpiresAt !== null && current.leaseExpiresAt < now,
+    guard: { leaseExpiredBefore: now },
+  });
 }
 
 /**
@@ -203,31 +173,63 @@ export async function handBack(
   specialistId: string,
   onReturned?: OnLeaseLapsed,
 ): Promise<CaseView[]> {
+  return returnEach(deps, await deps.store.specialists.casesOf(specialistId), onReturned, {
+    action: 'handOver',
+    audit: AUDIT_ACTIONS.handedBack,
+    stillApplies: () => true,
+  });
+}
+
+interface ReturnMove {
+  action: Exclude<BackToQueue, 'release'>;
+  audit: AuditAction;
+  /** Whether the request, as it is now, still qualifies; otherwise it is skipped. */
+  stillApplies(current: CaseView): boolean;
+  /** Conditions the guarded update adds to status, claimer and centre. */
+  guard?: Partial<RequestGuard>;
+}
+
+/**
+ * The system's returns to the queue: one guarded move per candidate, each in its own transaction
+ * with its audit event and `onReturned`. A candidate whose claimer or status changed meanwhile is
+ * skipped.
+ */
+async function returnEach(
+  deps: QueueDeps,
+  candidates: CaseView[],
+  onReturned: OnLeaseLapsed | undefined,
+  move: ReturnMove,
+): Promise<CaseView[]> {
   const returned: CaseView[] = [];
-  for (const held of await deps.store.specialists.casesOf(specialistId)) {
+  for (const candidate of candidates) {
     const result = await decide<CaseView, null>(
       deps.store,
-      held.id,
+      candidate.id,
       (current) => {
-        if (!current || current.claimedById !== specialistId || !canApply('handOver', current.status))
-          return err(null);
+        const applies =
+          current !== null &&
+          current.claimedById === candidate.claimedById &&
+          canApply(move.action, current.status) &&
+          move.stillApplies(current);
+        if (!current || !applies) return err(null);
         return ok({
           guard: {
-            statuses: TRANSITIONS.handOver.from,
-            claimedById: specialistId,
+            statuses: TRANSITIONS[move.action].from,
+            claimedById: current.claimedById,
             centreId: current.centreId,
+            ...move.guard,
           },
-          change: backToQueue(current, 'handOver'),
+          change: backToQueue(current, move.action),
         });
       },
       async (tx, updated, before) => {
         await tx.audit.record({
-          requestId: held.id,
+          requestId: candidate.id,
           actor: SYSTEM,
-          action: AUDIT_ACTIONS.handedBack,
-          detail: { from: before.status, to: updated.status, specialistId },
+          action: move.audit,
+          detail: { from: before.status, to: updated.status, specialistId: before.claimedById },
         });
-        await onReturned?.(tx, updated, specialistId);
+        await onReturned?.(tx, updated, before.claimedById);
         return updated;
       },
     );
