@@ -24,6 +24,7 @@ import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { deliveryQueue } from './storage/outbox.js';
+import { withStartupLock } from './storage/startup-lock.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
 export interface Poruch {
@@ -73,15 +74,19 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const logger = options.logger ?? pino(loggerOptions(config) as object);
   const clock = options.clock ?? systemClock;
 
-  const applied = await applyMigrations(config.databaseUrl);
-  if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
-
   const masterKey = loadMasterKey({ key: config.handleKey, keyFile: fromCwd(config.handleKeyFile) });
   if (masterKey.created) logger.warn({ file: config.handleKeyFile }, 'created a development handle key');
   const cipher = createHandleCipher(masterKey.key);
+  // Opens lazily: nothing touches the database before the migrations below.
   const store = createStore(config.databaseUrl, { cipher });
 
-  let directory = await loadDirectory(store, config, logger);
+  // Instances started together take turns: the first migrates and loads the directory, the others
+  // find both done (see startup-lock.ts).
+  let directory = await withStartupLock(config.databaseUrl, async () => {
+    const applied = await applyMigrations(config.databaseUrl);
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+    return loadDirectory(store, config, logger);
+  });
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));
   let centres = centreById();
 

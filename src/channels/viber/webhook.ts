@@ -1,6 +1,8 @@
 // The Viber webhook as a fastify plugin. Order matters: raw bytes → signature → JSON → zod → core.
 // A forged or unsigned request is answered 401 at once (viber-bot leaves it hanging) and nothing
-// about it reaches the Inbox or the database.
+// about it reaches the Inbox or the database. A correctly signed callback that we cannot read (not
+// JSON, or not the shape Viber documents) is a poison callback: Viber redelivers anything not
+// answered 2xx, and the same bytes would fail again forever, so it is logged and answered 200.
 import type { FastifyPluginAsync } from 'fastify';
 import { parseCallback } from './callbacks.js';
 import { type EventDeps, handleCallback } from './events.js';
@@ -34,8 +36,9 @@ export function viberWebhook(deps: WebhookDeps): FastifyPluginAsync {
       }
       const parsed = parseCallback(raw);
       if (!parsed.ok) {
-        log.warn({ reqId: request.id, problem: parsed.error }, 'viber: malformed callback');
-        return reply.code(400).send({ error: 'Bad Request', statusCode: 400 });
+        // Only the kind of problem is logged: the body may carry someone's id or words.
+        log.warn({ reqId: request.id, problem: parsed.error }, 'viber: malformed callback dropped');
+        return reply.code(200).send({});
       }
       if (!parsed.value.known) {
         log.debug({ reqId: request.id, event: parsed.value.event }, 'viber: event ignored');

@@ -72,9 +72,28 @@ describe('who may call the Viber webhook', () => {
     expect(bot.inbox.updates).toHaveLength(1);
   });
 
-  it('signed garbage gets 400; an oversized body 413; neither reaches the inbox', async () => {
-    expect((await post('{"event":')).status).toBe(400);
-    expect((await post({ event: 'message', sender: {} })).status).toBe(400);
+  it('a signed but malformed callback is answered 200 and logged, so Viber does not redeliver it forever', async () => {
+    const notJson = await post('{"event":');
+    const wrongShape = await post({ event: 'message', message_token: 1, sender: {} });
+    const noEvent = await post({ message_token: 1, secret: 'таємний текст' });
+    expect([notJson.status, wrongShape.status, noEvent.status]).toEqual([200, 200, 200]);
+    expect(bot.inbox.updates).toHaveLength(0);
+    const dropped = bot.logger.entries.filter((e) => e.msg === 'viber: malformed callback dropped');
+    expect(dropped.map((e) => [e.level, e.fields.problem])).toEqual([
+      ['warn', 'not-json'],
+      ['warn', 'invalid'],
+      ['warn', 'invalid'],
+    ]);
+    expect(JSON.stringify(bot.logger.entries)).not.toContain('таємний');
+  });
+
+  it('the same malformed body unsigned or with a forged signature still gets 401', async () => {
+    expect((await post('{"event":', null)).status).toBe(401);
+    expect((await post('{"event":', sign('{"event":', 'not-our-token-000000'))).status).toBe(401);
+    expect(bot.logger.entries.some((e) => e.msg === 'viber: malformed callback dropped')).toBe(false);
+  });
+
+  it('an oversized body gets 413 and never reaches the inbox', async () => {
     expect((await post({ event: 'message', padding: 'x'.repeat(100_000) })).status).toBe(413);
     expect(bot.inbox.updates).toHaveLength(0);
   });
