@@ -44,3 +44,21 @@ export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | n
       return null;
   }
 }
+
+/**
+ * Which answers are worth delivering late, to someone who blocked the bot and comes back: the ones
+ * that tell of a change to their case that they cannot learn any other way (the case code and key
+ * of a sent request, words added, a case moved here, words passed to the specialist). Menus,
+ * questions and "not understood" are stale by then and are dropped instead.
+ */
+export function worthDeliveringLate(event: EffectOutcome): boolean {
+  switch (event.type) {
+    case 'submitted':
+    case 'informationAdded':
+    case 'caseContinued':
+    case 'specialistTold':
+      return true;
+    default:
+      return false;
+  }
+}

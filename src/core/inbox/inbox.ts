@@ -59,10 +59,13 @@ export function createInbox(deps: InboxDeps): Inbox {
           clock: deps.clock,
           ...(deps.log && { log: deps.log }),
         });
-        const { replies, locale } = await conversation.handle(chat, update.event);
+        const { replies, locale, mustArrive } = await conversation.handle(chat, update.event);
         if (chat.locale !== locale) await tx.handles.setLocale(chat.handleId, locale);
-        if (replies.length > 0)
-          await tx.outbox.enqueue({ handleId: chat.handleId, locale, messages: replies });
+        if (replies.length > 0) {
+          // A case confirmation is held for someone who blocked the bot; a stale menu is not.
+          const batch = { handleId: chat.handleId, locale, messages: replies };
+          await tx.outbox.enqueue(mustArrive ? { ...batch, holdWhileUnreachable: true } : batch);
+        }
         return 'processed' as const;
       });
       if (outcome === 'processed') deps.onCommitted();

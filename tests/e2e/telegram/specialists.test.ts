@@ -7,12 +7,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueInvite } from '../../../src/storage/invites.js';
 import { describeBackends } from '../../helpers/db.js';
 import {
-  type BotMessage,
   startTelegramEmulator,
   type TelegramEmulator,
   type TestUser,
 } from '../../helpers/telegram-emulator.js';
 import { postUpdate, type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { report } from './reporting.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
 const CENTRE_NAME_UK = 'Краматорський міський центр соціальних служб';
@@ -45,32 +45,6 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     return code;
   }
 
-  /** A neighbour reports a child left alone in Kramatorsk; returns the case code. */
-  async function report(reporter: TestUser, description: string) {
-    const { text } = running;
-    await reporter.command('/start');
-    await reporter.next();
-    await reporter.press('lang:uk');
-    await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-    await reporter.press('menu:concern');
-    await reporter.next();
-    await reporter.press('cat:LEFT_WITHOUT_CARE');
-    await reporter.next();
-    await reporter.press(text('common.no', 'uk'));
-    await reporter.until((m) => m.buttons.length > 3);
-    await reporter.say('Краматорськ');
-    const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
-    // The place may be confirmed in a message of its own before the next question: wait for it.
-    await reporter.until((m) => m.text.startsWith('Опишіть'));
-    await reporter.say(description);
-    await reporter.until(hasButton('contact:anon'));
-    await reporter.press('contact:anon');
-    await reporter.until((m) => m.buttons.flat().some((b) => b.text === text('summary.send', 'uk')));
-    await reporter.press(text('summary.send', 'uk'));
-    const [submitted] = await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-    return /Код звернення: (\S+)/.exec(submitted?.text ?? '')?.[1] ?? '';
-  }
-
   /** A callback query posted straight to the webhook, with our own update id. */
   async function tapButton(chatId: number, updateId: number, data: string) {
     const response = await postUpdate(running.webhookUrl, {
@@ -101,7 +75,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
 
     const olena = emulator.user(610_000_100, { firstName: 'Олена' });
     const description = 'Дівчинка років восьми третій день сама вдома на вул. Садовій, просить їсти.';
-    const caseCode = await report(olena, description);
+    const caseCode = await report(olena, text, description);
     const request = (await running.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
     if (!request) throw new Error('the request is not in the Kramatorsk queue');
 
