@@ -127,7 +127,9 @@ function refuseBlockedChats(server: TelegramServer): Set<string> {
   app.use(function refuseBlocked(req, res, next) {
     const isSend = /\/(sendMessage|editMessageText)$/.test(req.path);
     if (!isSend || !blocked.has(String(req.body?.chat_id))) return next();
-    res.status(403).json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    res
+      .status(403)
+      .json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
   });
   const stack = app._router.stack;
   const layer = stack.pop() as ExpressLayer;

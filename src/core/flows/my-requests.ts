@@ -2,6 +2,7 @@
 // one, and picking a case up from another messenger with its one-time secret.
 import type { MyRequestsStep } from '../conversation/state.js';
 import type { Button, FlowContext, FlowEvent, MyRequest, Reply } from '../conversation/types.js';
+import { coolDownNotice } from '../limits/guards.js';
 import { parseCaseCode, parseContinuationSecret } from '../queue/case-codes.js';
 import { ask, button, choiceArg, type Outcome, outcome, retry, say } from './common.js';
 import { cancelRow, toMenu } from './menu.js';
@@ -52,6 +53,7 @@ export function handleMyRequests(step: MyRequestsStep, event: FlowEvent, ctx: Fl
       return toMenu(say('myRequests.continued', { code: event.caseCode }));
     case 'continueRejected':
       if (event.reason === 'FAILED') return toMenu(say('errors.temporary'));
+      if (event.reason === 'COOL_DOWN') return toMenu(coolDownNotice(event.minutes));
       return askContinueAgain(step, 'myRequests.secretUnknown');
     default:
       return onInbound(step, event);

@@ -3,6 +3,7 @@
 // it says (to the specialist, to the person, to colleagues) goes to the outbox in that transaction.
 import type { Reply } from '../conversation/types.js';
 import type { ChatRef } from '../delivery/ports.js';
+import { coolDownNotice, guarded } from '../limits/guards.js';
 import type { CaseView, Directory, Locale, Specialist } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { Queue, QueueErrorCode } from '../queue/index.js';
@@ -71,12 +72,17 @@ export function createDesk(deps: DeskDeps) {
   async function join(ctx: DeskContext, known: Specialist | null, code: string): Promise<Reply[]> {
     if (known) return [say('join.already')];
     if (!code.trim()) return [say('join.usage')];
-    const enrolled = await ctx.tx.invites.redeem(
-      deps.hashInviteCode(code.trim()),
-      { handleId: ctx.chat.handleId, displayName: `${ctx.chat.channel.toLowerCase()} specialist` },
-      deps.now(),
+    // Invite codes are guessed by trying: after too many wrong ones, a code is not even looked up.
+    const tried = await guarded(ctx.tx.limits, ctx.chat.handleId, 'wrongJoin', deps.now(), () =>
+      ctx.tx.invites.redeem(
+        deps.hashInviteCode(code.trim()),
+        { handleId: ctx.chat.handleId, displayName: `${ctx.chat.channel.toLowerCase()} specialist` },
+        deps.now(),
+      ),
     );
-    if (!enrolled) return [say('join.invalid')];
+    if (tried.kind === 'coolDown') return [coolDownNotice(tried.minutes)];
+    if (tried.kind === 'wrong') return [say('join.invalid')];
+    const enrolled = tried.value;
     const centre = deps.directory().centres.find((c) => c.id === enrolled.centreId);
     const name = centre ? (ctx.locale === 'ru' ? centre.nameRu : centre.nameUk) : enrolled.centreId;
     return [say('join.welcome', { centre: name }), say('help')];
