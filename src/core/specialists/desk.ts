@@ -33,8 +33,25 @@ const REFUSAL: Record<QueueErrorCode, string> = {
   EMPTY_TEXT: 'error.emptyText',
 };
 
-const refused = (code: QueueErrorCode, c?: CaseView | null): Reply =>
-  say(REFUSAL[code], { code: c?.caseCode ?? '' });
+/**
+ * The refusal, naming the case the specialist asked about, but only when it is their own centre's:
+ * a case of another centre is not theirs to know even by its code.
+ */
+function refused(code: QueueErrorCode, asked: CaseView | null, s: Specialist): Reply {
+  const ours = asked !== null && asked.centreId === s.centreId && code !== 'WRONG_CENTRE';
+  return ours ? say(REFUSAL[code], { code: asked.caseCode }) : say(UNNAMED_REFUSAL[code]);
+}
+
+/** The same refusals without a case code. */
+const UNNAMED_REFUSAL: Record<QueueErrorCode, string> = {
+  ...REFUSAL,
+  WRONG_CENTRE: 'error.wrongCentre',
+  NOT_CLAIMER: 'error.notYours',
+  ALREADY_CLAIMED: 'error.notFound',
+  CLOSED: 'error.notFound',
+  ILLEGAL_TRANSITION: 'error.notFound',
+  AT_TOP: 'error.notFound',
+};
 
 export interface DeskContext {
   tx: Repositories;
@@ -103,10 +120,8 @@ export function createDesk(deps: DeskDeps) {
     const { queue } = deps;
     if (choice.type === 'claim') {
       const result = await queue.claim(choice.requestId, s);
-      if (!result.ok) {
-        const current = await ctx.tx.requests.findById(choice.requestId);
-        return [refused(result.error.code, current)];
-      }
+      if (!result.ok)
+        return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
       await saveActive(ctx.tx, ctx.chat.handleId, result.value.id);
       await retractNotifications(ctx.tx, result.value, s.id);
       const messages = await ctx.tx.messages.thread(result.value.id);
@@ -115,12 +130,12 @@ export function createDesk(deps: DeskDeps) {
     if (choice.type === 'activate') {
       const { cases } = await activeCase(ctx, s);
       const picked = cases.find((c) => c.id === choice.requestId);
-      if (!picked) return [refused('NOT_CLAIMER')];
+      if (!picked) return [refused('NOT_CLAIMER', await ctx.tx.requests.findById(choice.requestId), s)];
       await saveActive(ctx.tx, ctx.chat.handleId, picked.id);
       return [say('activeNow', { code: picked.caseCode })];
     }
     const result = await queue.close(choice.requestId, s, choice.outcome);
-    if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId))];
+    if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
     await tellReporter(ctx.tx, result.value, 'toReporter.closed', {});
     return [
       say('closed', {
@@ -147,7 +162,7 @@ export function createDesk(deps: DeskDeps) {
       case 'release': {
         if (!current) return [say('noActive')];
         const result = await deps.queue.release(current.id, s);
-        if (!result.ok) return [refused(result.error.code, current)];
+        if (!result.ok) return [refused(result.error.code, current, s)];
         await saveActive(ctx.tx, ctx.chat.handleId, null);
         return [say('released', { code: current.caseCode })];
       }
@@ -163,7 +178,7 @@ export function createDesk(deps: DeskDeps) {
     const current = cases.find((c) => c.id === active.requestId);
     if (!current) return [say('noActive')];
     const result = await deps.queue.answer(current.id, s, text);
-    if (!result.ok) return [refused(result.error.code, current)];
+    if (!result.ok) return [refused(result.error.code, current, s)];
     await tellReporter(ctx.tx, result.value.request, 'toReporter.answer', { text });
     return [say('answerSent', { code: current.caseCode })];
   }

@@ -2,7 +2,8 @@
 // codes, both get the new request, both press Claim at once; exactly one owns it (with the whole
 // request and what the person added while it waited) and the other's notification turns into
 // "claimed by a colleague". The owner answers through the bot, the person simply writes back, the
-// case is closed and the person is told. A specialist of another centre cannot claim.
+// case is closed and the person is told. A specialist of another centre cannot claim, nor learn
+// the case's code from the refusal.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueInvite } from '../../../src/storage/invites.js';
 import { describeBackends } from '../../helpers/db.js';
@@ -101,7 +102,10 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
 
     // A specialist of another centre forges the Claim button: refused.
     expect(await tapButton(stranger.chatId, 990_001, `claim:${request.id}`)).toBe(200);
-    expect((await stranger.next()).text).toBe(spec('error.wrongCentre', { code: caseCode }));
+    // Refused without learning the other centre's case code.
+    const forged = await stranger.next();
+    expect(forged.text).toBe(spec('error.wrongCentre'));
+    expect(forged.text).not.toContain(caseCode);
 
     // Both press Claim at the same moment. (Raw updates: the emulator gives concurrent callbacks
     // one update_id, which Poruch rightly treats as one redelivered update.)
@@ -121,6 +125,17 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     expect(card.text).not.toContain('Олена');
     const owned = await running.poruch.store.requests.findById(request.id);
     expect(owned?.status).toBe('CLAIMED');
+
+    // The colleague asks to work on that case: it is not theirs, and the answer names it.
+    expect(await tapButton(colleague.chatId, 990_004, `case:${request.id}`)).toBe(200);
+    expect((await colleague.until((m) => m.text.includes('не у вас'))).at(-1)?.text).toBe(
+      spec('error.notClaimer', { code: caseCode }),
+    );
+    // The specialist of another centre asks the same: refused without the code.
+    expect(await tapButton(stranger.chatId, 990_005, `case:${request.id}`)).toBe(200);
+    const notOurs = await stranger.next();
+    expect(notOurs.text).toBe(spec('error.notYours'));
+    expect(notOurs.text).not.toContain(caseCode);
 
     // The colleague's notification is edited in place.
     await expect
