@@ -3,6 +3,7 @@
 
 import type { ConversationStore } from './conversation/ports.js';
 import type { ChatHandles, OutboxWriter, ProcessedUpdates } from './delivery/ports.js';
+import type { ChatLimitStore } from './limits/ports.js';
 import type {
   Actor,
   CaseMessage,
@@ -101,6 +102,8 @@ export interface Repositories {
   specialists: SpecialistRepository;
   invites: InviteRepository;
   notifications: NotificationRepository;
+  /** Counters of the per-chat limits on wrong codes and flooding. */
+  limits: ChatLimitStore;
 }
 
 /** The storage half of the person's "my requests": their own cases, found by their handle. */

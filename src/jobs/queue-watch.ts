@@ -2,6 +2,7 @@
 // specialists, and telling the one whose claim lapsed) and moves requests nobody took in time up
 // to the parent centre, telling that centre's admins through the outbox. Runs on a timer; each
 // request moves in its own guarded update, so several instances running it at once do no harm.
+// It also deletes the per-chat limit counters whose window has closed.
 import type { CaseView, Directory } from '../core/model.js';
 import type { Clock, Store } from '../core/ports.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
@@ -49,6 +50,10 @@ export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
       told += await deps.store.transaction((tx) => notifyEscalated(tx, notify, request));
     }
     if (told > 0) deps.onNotified();
+    // The per-chat limit counters are worth nothing once their window closed (an hour at most):
+    // deleted on the same minute timer, so none outlives its use by more than a minute.
+    const purged = await deps.store.limits.purgeExpired(deps.clock.now());
+    if (purged > 0) deps.logger.info({ purged }, 'expired limit counters deleted');
     if (expired.length + escalated.length + atTop.length > 0) {
       deps.logger.info(
         { expired: expired.length, escalated: escalated.length, atTop: atTop.length, told },

@@ -6,6 +6,7 @@ import { auditLog } from './audit.js';
 import { conversationStore } from './conversations.js';
 import { directoryRepository } from './directory.js';
 import { chatHandles } from './handles.js';
+import { chatLimits } from './limits.js';
 import { messageRepository } from './messages.js';
 import { outboxWriter } from './outbox.js';
 import { type Database, type DatabaseOptions, type DbTx, openDatabase } from './prisma.js';
@@ -40,6 +41,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories 
   specialists: specialistRepository(db, sql),
   invites: inviteRepository(db),
   notifications: notificationRepository(db),
+  limits: chatLimits(sql),
 });
 
 export interface StoreWithDatabase extends Store {
@@ -65,6 +67,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'specialists',
   'invites',
   'notifications',
+  'limits',
 ];
 
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */

@@ -7,6 +7,8 @@
 // - Its client routes fire webhook calls without awaiting them (a failed call becomes an unhandled
 //   rejection); users here call the server's addUser* methods directly and await the webhook's answer.
 // - Bot messages are read from the server's storage (they have no `from`, dates are in ms).
+// - It knows no blocked chats: `block(chatId)` makes its sendMessage/editMessageText answer for that
+//   chat exactly as Telegram does for a person who blocked the bot (403 "bot was blocked by the user").
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,6 +62,9 @@ export interface TelegramEmulator {
   user(id: number, options?: { languageCode?: string; firstName?: string }): TestUser;
   /** The webhook Telegram would call now (set by the bot's setWebhook), or null. */
   webhook(): StoredWebhook | null;
+  /** The person blocks the bot: every send to their chat is refused with 403 until `unblock`. */
+  block(chatId: number): void;
+  unblock(chatId: number): void;
   stop(): Promise<void>;
 }
 
@@ -80,17 +85,57 @@ export async function startTelegramEmulator(token = TEST_BOT_TOKEN): Promise<Tel
     return config;
   });
 
+  const blocked = refuseBlockedChats(server);
+
   return {
     server,
     apiRoot: server.config.apiURL,
     token,
     user: (id, options = {}) => new TestUser(server, token, id, options),
     webhook: () => webhooks()[token] ?? null,
+    block: (chatId) => blocked.add(String(chatId)),
+    unblock: (chatId) => blocked.delete(String(chatId)),
     async stop() {
       axios.interceptors.request.eject(interceptor);
       await server.stop();
     },
   };
+}
+
+interface ExpressLayer {
+  name: string;
+}
+interface ExpressLike {
+  use(fn: (req: ApiRequest, res: ApiResponse, next: () => void) => void): void;
+  _router: { stack: ExpressLayer[] };
+}
+interface ApiRequest {
+  path: string;
+  body?: { chat_id?: unknown };
+}
+interface ApiResponse {
+  status(code: number): { json(body: unknown): void };
+}
+
+/**
+ * Answers sends to blocked chats with Telegram's 403. The emulator (express 4) registers its routes
+ * in its constructor, so this check is moved in front of them, right after the body parsers.
+ */
+function refuseBlockedChats(server: TelegramServer): Set<string> {
+  const blocked = new Set<string>();
+  const app = (server as unknown as { webServer: ExpressLike }).webServer;
+  app.use(function refuseBlocked(req, res, next) {
+    const isSend = /\/(sendMessage|editMessageText)$/.test(req.path);
+    if (!isSend || !blocked.has(String(req.body?.chat_id))) return next();
+    res
+      .status(403)
+      .json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+  });
+  const stack = app._router.stack;
+  const layer = stack.pop() as ExpressLayer;
+  const afterParsers = stack.findIndex((l) => l.name === 'urlencodedParser') + 1;
+  stack.splice(afterParsers, 0, layer);
+  return blocked;
 }
 
 export class TestUser {

@@ -46,9 +46,11 @@ async function run(effect: Effect, chat: ChatRef, deps: EffectDeps): Promise<Eff
     }
     case 'continueCase': {
       const moved = await deps.cases.continueCase(chat.handleId, effect.secret, effect.caseCode);
-      return moved.ok
-        ? { type: 'caseContinued', caseCode: moved.value.caseCode }
-        : { type: 'continueRejected', reason: moved.error };
+      if (moved.ok) return { type: 'caseContinued', caseCode: moved.value.caseCode };
+      const refusal = moved.error;
+      return refusal === 'NOT_FOUND'
+        ? { type: 'continueRejected', reason: refusal }
+        : { type: 'continueRejected', reason: 'COOL_DOWN', minutes: refusal.coolDownMinutes };
     }
     case 'tellSpecialist': {
       const told = await deps.cases.tellSpecialist(chat.handleId, effect.text);

@@ -3,7 +3,7 @@
 
 import { startCentres } from '../flows/centres.js';
 import { type Outcome, outcome, say, t } from '../flows/common.js';
-import { askLanguage, handleLanguage } from '../flows/language.js';
+import { askLanguage, askLanguageAgain, handleLanguage } from '../flows/language.js';
 import { helpReply, menuReply, toMenu } from '../flows/menu.js';
 import { startContinue, startMyRequests } from '../flows/my-requests.js';
 import { askStep, choosingPlace, handleStep, hasDraft, isSending, resumable } from '../flows/steps.js';
@@ -45,7 +45,10 @@ export function transition(state: ConversationState, event: FlowEvent, env: Engi
 /** A new chat: before anything else, which language to speak. */
 function firstContact(state: ConversationState, event: FlowEvent): Transition {
   // With no earlier question to resume, the language answer leads to the welcome and the menu.
-  const next = handleLanguage({ flow: 'language', resume: null }, event, () => []) ?? askLanguage(null);
+  const chosen = handleLanguage({ flow: 'language', resume: null }, event, () => []);
+  // Once the question was asked, anything but an answer (or /start) is said not to be understood.
+  const asked = state.step.flow === 'language' && event.type !== 'start';
+  const next = chosen ?? (asked ? askLanguageAgain() : askLanguage(null));
   return {
     state: { ...state, locale: next.locale ?? null, step: next.step },
     replies: next.replies,

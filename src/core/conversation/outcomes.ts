@@ -1,6 +1,7 @@
 // What the person is told when the outside world answers: a request was sent, or an answer came
 // after they had already moved on to something else.
 import { say, t } from '../flows/common.js';
+import { coolDownNotice } from '../limits/guards.js';
 import type { EffectOutcome, FlowContext, Reply } from './types.js';
 
 type Submitted = Extract<EffectOutcome, { type: 'submitted' }>;
@@ -34,7 +35,7 @@ export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | n
     case 'caseContinued':
       return say('myRequests.continued', { code: event.caseCode });
     case 'continueRejected':
-      return say('errors.temporary');
+      return event.reason === 'COOL_DOWN' ? coolDownNotice(event.minutes) : say('errors.temporary');
     case 'specialistTold':
       return say('myRequests.toSpecialist', { code: event.caseCode });
     case 'specialistNotTold':
@@ -42,5 +43,23 @@ export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | n
     case 'myRequestsListed':
     case 'myRequestsFailed':
       return null;
+  }
+}
+
+/**
+ * Which answers are worth delivering late, to someone who blocked the bot and comes back: the ones
+ * that tell of a change to their case that they cannot learn any other way (the case code and key
+ * of a sent request, words added, a case moved here, words passed to the specialist). Menus,
+ * questions and "not understood" are stale by then and are dropped instead.
+ */
+export function worthDeliveringLate(event: EffectOutcome): boolean {
+  switch (event.type) {
+    case 'submitted':
+    case 'informationAdded':
+    case 'caseContinued':
+    case 'specialistTold':
+      return true;
+    default:
+      return false;
   }
 }

@@ -55,13 +55,18 @@ export interface ReporterCases {
     reporterHandleId: string,
     secret: string,
     caseCode?: string,
-  ): Promise<Result<{ caseCode: string }, 'NOT_FOUND'>>;
+  ): Promise<Result<{ caseCode: string }, 'NOT_FOUND' | CoolDown>>;
   /**
    * Passes the person's words to the specialist who holds one of their open cases (the one claimed
    * or answered most recently) and keeps them in that case's thread. NO_CASE when no specialist
    * holds any of their cases: then nobody would read the words yet.
    */
   tellSpecialist(reporterHandleId: string, text: string): Promise<Result<{ caseCode: string }, 'NO_CASE'>>;
+}
+
+/** Too many wrong keys from this chat lately: the key was not looked up; try again in this many minutes. */
+export interface CoolDown {
+  coolDownMinutes: number;
 }
 
 /** Structured logging without message text: only ids, types and error objects. */

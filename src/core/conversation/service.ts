@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock } from '../ports.js';
 import { runEffect } from './effects.js';
 import { transition } from './engine.js';
+import { worthDeliveringLate } from './outcomes.js';
 import type { ChatRef, ConversationLog, ConversationStore, ReporterCases, RequestIntake } from './ports.js';
 import { type ConversationState, restoreState, serializeState } from './state.js';
 import type { Effect, EffectOutcome, InboundEvent, Reply } from './types.js';
@@ -23,6 +24,11 @@ export interface HandleResult {
   replies: Reply[];
   /** The language to render the replies in. */
   locale: Locale;
+  /**
+   * The replies confirm a change to the person's case (see worthDeliveringLate): if they cannot be
+   * reached right now, keep them until they come back instead of dropping them.
+   */
+  mustArrive: boolean;
 }
 
 export interface ConversationService {
@@ -75,16 +81,18 @@ export function createConversationService(deps: ConversationDeps): ConversationS
       const first = await apply(chat, event);
       if (!first) {
         log.warn({ event: event.type }, 'conversation update lost a race three times');
-        return { replies: [say('errors.temporary')], locale };
+        return { replies: [say('errors.temporary')], locale, mustArrive: false };
       }
       locale = first.state.locale ?? DEFAULT_LOCALE;
       const replies = [...first.replies];
       let saved = first.saved;
       let effects: Effect[] = first.effects;
+      let mustArrive = false;
       for (let round = 0; round < MAX_ROUNDS && effects.length > 0; round++) {
         const next: Effect[] = [];
         for (const effect of effects) {
           const outcome = await runEffect(effect, chat, deps, log);
+          mustArrive ||= worthDeliveringLate(outcome);
           const applied = await apply(chat, outcome, saved);
           if (!applied) throw new Error('could not save the outcome of an effect');
           replies.push(...applied.replies);
@@ -94,11 +102,11 @@ export function createConversationService(deps: ConversationDeps): ConversationS
         effects = next;
       }
       locale = saved.state.locale ?? DEFAULT_LOCALE;
-      return { replies, locale };
+      return { replies, locale, mustArrive };
     } catch (error) {
       // Storage is down or broken: the person still gets an answer (and, if in danger, knows 112).
       log.error({ err: error, event: event.type }, 'conversation update failed');
-      return { replies: [say('errors.temporary')], locale };
+      return { replies: [say('errors.temporary')], locale, mustArrive: false };
     }
   }
 

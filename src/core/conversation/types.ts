@@ -103,6 +103,8 @@ export type EffectOutcome =
   | { type: 'informationRejected'; caseCode: string; reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED' }
   | { type: 'caseContinued'; caseCode: string }
   | { type: 'continueRejected'; reason: 'NOT_FOUND' | 'FAILED' }
+  /** Too many wrong keys lately: refused without looking the key up. */
+  | { type: 'continueRejected'; reason: 'COOL_DOWN'; minutes: number }
   | { type: 'specialistTold'; caseCode: string }
   | { type: 'specialistNotTold'; reason: 'NO_CASE' | 'FAILED' };
 

@@ -3,7 +3,7 @@
 import type { LanguageStep, ResumableStep } from '../conversation/state.js';
 import type { FlowEvent, Reply } from '../conversation/types.js';
 import { LOCALES } from '../model.js';
-import { ask, button, choiceArg, isOneOf, type Outcome, outcome, say } from './common.js';
+import { ask, button, choiceArg, isOneOf, type Outcome, outcome, retry, say } from './common.js';
 import { menuReply } from './menu.js';
 
 export function languageQuestion(first = false): Reply {
@@ -15,6 +15,14 @@ export function languageQuestion(first = false): Reply {
 
 export function askLanguage(resume: ResumableStep | null): Outcome {
   return outcome({ flow: 'language', resume }, [languageQuestion(resume === null)]);
+}
+
+/** The first question again after something that is no answer to it: says so, in both languages. */
+export function askLanguageAgain(): Outcome {
+  return outcome(
+    { flow: 'language', resume: null },
+    retry(say('language.notUnderstood'), [languageQuestion(true)]),
+  );
 }
 
 /**

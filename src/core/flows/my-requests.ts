@@ -2,6 +2,7 @@
 // one, and picking a case up from another messenger with its one-time secret.
 import type { MyRequestsStep } from '../conversation/state.js';
 import type { Button, FlowContext, FlowEvent, MyRequest, Reply } from '../conversation/types.js';
+import { coolDownNotice } from '../limits/guards.js';
 import { parseCaseCode, parseContinuationSecret } from '../queue/case-codes.js';
 import { ask, button, choiceArg, type Outcome, outcome, retry, say } from './common.js';
 import { cancelRow, toMenu } from './menu.js';
@@ -50,8 +51,13 @@ export function handleMyRequests(step: MyRequestsStep, event: FlowEvent, ctx: Fl
       return rejected(step, event.reason, event.caseCode);
     case 'caseContinued':
       return toMenu(say('myRequests.continued', { code: event.caseCode }));
+    case 'specialistTold':
+      return toMenu(say('myRequests.toSpecialist', { code: event.caseCode }));
+    case 'specialistNotTold':
+      return notTold(step, event.reason);
     case 'continueRejected':
       if (event.reason === 'FAILED') return toMenu(say('errors.temporary'));
+      if (event.reason === 'COOL_DOWN') return toMenu(coolDownNotice(event.minutes));
       return askContinueAgain(step, 'myRequests.secretUnknown');
     default:
       return onInbound(step, event);
@@ -128,6 +134,7 @@ function rejected(step: MyRequestsStep, reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED
 function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
   switch (step.at) {
     case 'list':
+      if (event.type === 'text') return typedAtList(step, event.text);
       return onListChoice(step, event);
     case 'addInfo':
       return onInformation(step, event);
@@ -143,6 +150,26 @@ function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
       return { ...restart, replies: [say('myRequests.interrupted')] };
     }
   }
+}
+
+/**
+ * Words typed under the list instead of pressing a button. They go to the specialist who holds one
+ * of the person's cases, as at the menu; when nobody holds one yet and only one request is open,
+ * they are added to it (the specialist who takes it reads them); with several, the person is shown
+ * how to choose. Kept in the step until storage has answered, so that nothing typed is lost.
+ */
+function typedAtList(step: MyRequestsStep, text: string): Outcome {
+  const checked = checkLength(text, ADDED_INFORMATION);
+  if (!checked.ok) return outcome(step, retry(checked.error, askMyRequests(step)));
+  return outcome({ ...step, pending: checked.value }, [], [{ type: 'tellSpecialist', text: checked.value }]);
+}
+
+function notTold(step: MyRequestsStep, reason: 'NO_CASE' | 'FAILED'): Outcome {
+  const { pending, ...list } = step;
+  const [only, ...more] = step.open;
+  if (reason === 'NO_CASE' && pending && only && more.length === 0) return send(list, only, pending);
+  const hint = reason === 'NO_CASE' ? 'myRequests.typedAtList' : 'errors.temporary';
+  return outcome(list, retry(say(hint), askMyRequests(list)));
 }
 
 function onListChoice(step: MyRequestsStep, event: FlowEvent): Outcome | null {

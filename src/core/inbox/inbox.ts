@@ -5,6 +5,7 @@
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
+import { countUpdate, floodNotice } from '../limits/guards.js';
 import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
@@ -41,6 +42,14 @@ export function createInbox(deps: InboxDeps): Inbox {
         // Whoever writes (or re-subscribes on Viber) can be written to again, even after they had
         // blocked the bot or unsubscribed: otherwise the outbox would drop every reply to them.
         await tx.handles.markReachable(chat.handleId);
+        // A chat sending far more than any person writes is not handled (and told so only once).
+        const flood = await countUpdate(tx.limits, chat.handleId, now());
+        if (flood !== 'pass') {
+          const locale = chat.locale ?? hinted(update.languageHint);
+          if (flood === 'warn')
+            await tx.outbox.enqueue({ handleId: chat.handleId, locale, messages: [floodNotice()] });
+          return 'processed' as const;
+        }
         // A specialist's chat never reaches the reporter's flows (and /join never does either).
         const specialist = await tx.specialists.byHandle(chat.handleId);
         const forDesk = deskEvent(update.event, specialist !== null);
@@ -54,15 +63,18 @@ export function createInbox(deps: InboxDeps): Inbox {
         const conversation = createConversationService({
           store: tx.conversations,
           intake: requestIntake(tx, deps.queue, { directory: deps.directory, now }),
-          cases: reporterCases(tx, deps.queue, deps.hashSecret),
+          cases: reporterCases(tx, deps.queue, deps.hashSecret, now),
           directory: deps.directory,
           clock: deps.clock,
           ...(deps.log && { log: deps.log }),
         });
-        const { replies, locale } = await conversation.handle(chat, update.event);
+        const { replies, locale, mustArrive } = await conversation.handle(chat, update.event);
         if (chat.locale !== locale) await tx.handles.setLocale(chat.handleId, locale);
-        if (replies.length > 0)
-          await tx.outbox.enqueue({ handleId: chat.handleId, locale, messages: replies });
+        if (replies.length > 0) {
+          // A case confirmation is held for someone who blocked the bot; a stale menu is not.
+          const batch = { handleId: chat.handleId, locale, messages: replies };
+          await tx.outbox.enqueue(mustArrive ? { ...batch, holdWhileUnreachable: true } : batch);
+        }
         return 'processed' as const;
       });
       if (outcome === 'processed') deps.onCommitted();

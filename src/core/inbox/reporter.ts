@@ -2,6 +2,7 @@
 // add to their own cases, continue a case from another messenger. Built on the transaction's
 // repositories, so everything an update causes commits together.
 import type { ReporterCases, RequestIntake } from '../conversation/ports.js';
+import { guarded } from '../limits/guards.js';
 import type { Repositories } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { err, ok } from '../result.js';
@@ -23,6 +24,7 @@ export function reporterCases(
   tx: Repositories,
   queue: Queue,
   hashSecret: (secret: string) => string,
+  now: () => Date,
 ): ReporterCases {
   return {
     async listMine(reporterHandleId) {
@@ -55,8 +57,12 @@ export function reporterCases(
       return ok({ caseCode: target.caseCode });
     },
     async continueCase(reporterHandleId, secret, caseCode) {
-      const adopted = await tx.reporterCases.adopt(hashSecret(secret), reporterHandleId, caseCode);
-      return adopted ? ok({ caseCode: adopted.caseCode }) : err('NOT_FOUND');
+      // Keys are guessed by trying: after too many wrong ones, the key is not even looked up.
+      const tried = await guarded(tx.limits, reporterHandleId, 'wrongCase', now(), () =>
+        tx.reporterCases.adopt(hashSecret(secret), reporterHandleId, caseCode),
+      );
+      if (tried.kind === 'coolDown') return err({ coolDownMinutes: tried.minutes });
+      return tried.kind === 'found' ? ok({ caseCode: tried.value.caseCode }) : err('NOT_FOUND');
     },
   };
 }

@@ -3,6 +3,7 @@
 // it says (to the specialist, to the person, to colleagues) goes to the outbox in that transaction.
 import type { Reply } from '../conversation/types.js';
 import type { ChatRef } from '../delivery/ports.js';
+import { coolDownNotice, guarded } from '../limits/guards.js';
 import type { CaseView, Directory, Locale, Specialist } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { Queue, QueueErrorCode } from '../queue/index.js';
@@ -32,8 +33,25 @@ const REFUSAL: Record<QueueErrorCode, string> = {
   EMPTY_TEXT: 'error.emptyText',
 };
 
-const refused = (code: QueueErrorCode, c?: CaseView | null): Reply =>
-  say(REFUSAL[code], { code: c?.caseCode ?? '' });
+/**
+ * The refusal, naming the case the specialist asked about, but only when it is their own centre's:
+ * a case of another centre is not theirs to know even by its code.
+ */
+function refused(code: QueueErrorCode, asked: CaseView | null, s: Specialist): Reply {
+  const ours = asked !== null && asked.centreId === s.centreId && code !== 'WRONG_CENTRE';
+  return ours ? say(REFUSAL[code], { code: asked.caseCode }) : say(UNNAMED_REFUSAL[code]);
+}
+
+/** The same refusals without a case code. */
+const UNNAMED_REFUSAL: Record<QueueErrorCode, string> = {
+  ...REFUSAL,
+  WRONG_CENTRE: 'error.wrongCentre',
+  NOT_CLAIMER: 'error.notYours',
+  ALREADY_CLAIMED: 'error.notFound',
+  CLOSED: 'error.notFound',
+  ILLEGAL_TRANSITION: 'error.notFound',
+  AT_TOP: 'error.notFound',
+};
 
 export interface DeskContext {
   tx: Repositories;
@@ -71,12 +89,17 @@ export function createDesk(deps: DeskDeps) {
   async function join(ctx: DeskContext, known: Specialist | null, code: string): Promise<Reply[]> {
     if (known) return [say('join.already')];
     if (!code.trim()) return [say('join.usage')];
-    const enrolled = await ctx.tx.invites.redeem(
-      deps.hashInviteCode(code.trim()),
-      { handleId: ctx.chat.handleId, displayName: `${ctx.chat.channel.toLowerCase()} specialist` },
-      deps.now(),
+    // Invite codes are guessed by trying: after too many wrong ones, a code is not even looked up.
+    const tried = await guarded(ctx.tx.limits, ctx.chat.handleId, 'wrongJoin', deps.now(), () =>
+      ctx.tx.invites.redeem(
+        deps.hashInviteCode(code.trim()),
+        { handleId: ctx.chat.handleId, displayName: `${ctx.chat.channel.toLowerCase()} specialist` },
+        deps.now(),
+      ),
     );
-    if (!enrolled) return [say('join.invalid')];
+    if (tried.kind === 'coolDown') return [coolDownNotice(tried.minutes)];
+    if (tried.kind === 'wrong') return [say('join.invalid')];
+    const enrolled = tried.value;
     const centre = deps.directory().centres.find((c) => c.id === enrolled.centreId);
     const name = centre ? (ctx.locale === 'ru' ? centre.nameRu : centre.nameUk) : enrolled.centreId;
     return [say('join.welcome', { centre: name }), say('help')];
@@ -97,10 +120,8 @@ export function createDesk(deps: DeskDeps) {
     const { queue } = deps;
     if (choice.type === 'claim') {
       const result = await queue.claim(choice.requestId, s);
-      if (!result.ok) {
-        const current = await ctx.tx.requests.findById(choice.requestId);
-        return [refused(result.error.code, current)];
-      }
+      if (!result.ok)
+        return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
       await saveActive(ctx.tx, ctx.chat.handleId, result.value.id);
       await retractNotifications(ctx.tx, result.value, s.id);
       const messages = await ctx.tx.messages.thread(result.value.id);
@@ -109,12 +130,12 @@ export function createDesk(deps: DeskDeps) {
     if (choice.type === 'activate') {
       const { cases } = await activeCase(ctx, s);
       const picked = cases.find((c) => c.id === choice.requestId);
-      if (!picked) return [refused('NOT_CLAIMER')];
+      if (!picked) return [refused('NOT_CLAIMER', await ctx.tx.requests.findById(choice.requestId), s)];
       await saveActive(ctx.tx, ctx.chat.handleId, picked.id);
       return [say('activeNow', { code: picked.caseCode })];
     }
     const result = await queue.close(choice.requestId, s, choice.outcome);
-    if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId))];
+    if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
     await tellReporter(ctx.tx, result.value, 'toReporter.closed', {});
     return [
       say('closed', {
@@ -141,7 +162,7 @@ export function createDesk(deps: DeskDeps) {
       case 'release': {
         if (!current) return [say('noActive')];
         const result = await deps.queue.release(current.id, s);
-        if (!result.ok) return [refused(result.error.code, current)];
+        if (!result.ok) return [refused(result.error.code, current, s)];
         await saveActive(ctx.tx, ctx.chat.handleId, null);
         return [say('released', { code: current.caseCode })];
       }
@@ -157,7 +178,7 @@ export function createDesk(deps: DeskDeps) {
     const current = cases.find((c) => c.id === active.requestId);
     if (!current) return [say('noActive')];
     const result = await deps.queue.answer(current.id, s, text);
-    if (!result.ok) return [refused(result.error.code, current)];
+    if (!result.ok) return [refused(result.error.code, current, s)];
     await tellReporter(ctx.tx, result.value.request, 'toReporter.answer', { text });
     return [say('answerSent', { code: current.caseCode })];
   }

@@ -2,17 +2,18 @@
 // codes, both get the new request, both press Claim at once; exactly one owns it (with the whole
 // request and what the person added while it waited) and the other's notification turns into
 // "claimed by a colleague". The owner answers through the bot, the person simply writes back, the
-// case is closed and the person is told. A specialist of another centre cannot claim.
+// case is closed and the person is told. A specialist of another centre cannot claim, nor learn
+// the case's code from the refusal.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueInvite } from '../../../src/storage/invites.js';
 import { describeBackends } from '../../helpers/db.js';
 import {
-  type BotMessage,
   startTelegramEmulator,
   type TelegramEmulator,
   type TestUser,
 } from '../../helpers/telegram-emulator.js';
 import { postUpdate, type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { report } from './reporting.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
 const CENTRE_NAME_UK = 'Краматорський міський центр соціальних служб';
@@ -45,32 +46,6 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     return code;
   }
 
-  /** A neighbour reports a child left alone in Kramatorsk; returns the case code. */
-  async function report(reporter: TestUser, description: string) {
-    const { text } = running;
-    await reporter.command('/start');
-    await reporter.next();
-    await reporter.press('lang:uk');
-    await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-    await reporter.press('menu:concern');
-    await reporter.next();
-    await reporter.press('cat:LEFT_WITHOUT_CARE');
-    await reporter.next();
-    await reporter.press(text('common.no', 'uk'));
-    await reporter.until((m) => m.buttons.length > 3);
-    await reporter.say('Краматорськ');
-    const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
-    // The place may be confirmed in a message of its own before the next question: wait for it.
-    await reporter.until((m) => m.text.startsWith('Опишіть'));
-    await reporter.say(description);
-    await reporter.until(hasButton('contact:anon'));
-    await reporter.press('contact:anon');
-    await reporter.until((m) => m.buttons.flat().some((b) => b.text === text('summary.send', 'uk')));
-    await reporter.press(text('summary.send', 'uk'));
-    const [submitted] = await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-    return /Код звернення: (\S+)/.exec(submitted?.text ?? '')?.[1] ?? '';
-  }
-
   /** A callback query posted straight to the webhook, with our own update id. */
   async function tapButton(chatId: number, updateId: number, data: string) {
     const response = await postUpdate(running.webhookUrl, {
@@ -101,7 +76,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
 
     const olena = emulator.user(610_000_100, { firstName: 'Олена' });
     const description = 'Дівчинка років восьми третій день сама вдома на вул. Садовій, просить їсти.';
-    const caseCode = await report(olena, description);
+    const caseCode = await report(olena, text, description);
     const request = (await running.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
     if (!request) throw new Error('the request is not in the Kramatorsk queue');
 
@@ -127,7 +102,10 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
 
     // A specialist of another centre forges the Claim button: refused.
     expect(await tapButton(stranger.chatId, 990_001, `claim:${request.id}`)).toBe(200);
-    expect((await stranger.next()).text).toBe(spec('error.wrongCentre', { code: caseCode }));
+    // Refused without learning the other centre's case code.
+    const forged = await stranger.next();
+    expect(forged.text).toBe(spec('error.wrongCentre'));
+    expect(forged.text).not.toContain(caseCode);
 
     // Both press Claim at the same moment. (Raw updates: the emulator gives concurrent callbacks
     // one update_id, which Poruch rightly treats as one redelivered update.)
@@ -147,6 +125,17 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     expect(card.text).not.toContain('Олена');
     const owned = await running.poruch.store.requests.findById(request.id);
     expect(owned?.status).toBe('CLAIMED');
+
+    // The colleague asks to work on that case: it is not theirs, and the answer names it.
+    expect(await tapButton(colleague.chatId, 990_004, `case:${request.id}`)).toBe(200);
+    expect((await colleague.until((m) => m.text.includes('не у вас'))).at(-1)?.text).toBe(
+      spec('error.notClaimer', { code: caseCode }),
+    );
+    // The specialist of another centre asks the same: refused without the code.
+    expect(await tapButton(stranger.chatId, 990_005, `case:${request.id}`)).toBe(200);
+    const notOurs = await stranger.next();
+    expect(notOurs.text).toBe(spec('error.notYours'));
+    expect(notOurs.text).not.toContain(caseCode);
 
     // The colleague's notification is edited in place.
     await expect

@@ -37,7 +37,9 @@ describeBackends('the person’s words at the menu reach the specialist who hold
     return rows.map((r) => JSON.parse(r.payload).messages[0].text);
   };
   const say = (text: string) =>
-    w.store.transaction((tx) => reporterCases(tx, queue, sha256).tellSpecialist(w.reporterHandleId, text));
+    w.store.transaction((tx) =>
+      reporterCases(tx, queue, sha256, () => new Date()).tellSpecialist(w.reporterHandleId, text),
+    );
   const thread = async (requestId: string) =>
     (await w.store.messages.thread(requestId)).map((m) => [m.author, m.text]);
 

@@ -11,9 +11,11 @@ import { REQUEST_STATUSES } from '../../../src/core/queue/transitions.js';
 import { flattenKeys, loadLocales } from '../../../src/i18n/index.js';
 
 const LOCALES_DIR = fileURLToPath(new URL('../../../locales', import.meta.url));
-const SOURCE_DIRS = ['../../../src/core/flows', '../../../src/core/conversation'].map((d) =>
-  fileURLToPath(new URL(d, import.meta.url)),
-);
+const SOURCE_DIRS = [
+  '../../../src/core/flows',
+  '../../../src/core/conversation',
+  '../../../src/core/limits',
+].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 
 const resources = loadLocales(LOCALES_DIR);
 const keys = Object.fromEntries(LOCALES.map((l) => [l, flattenKeys(resources[l])])) as Record<

@@ -30,6 +30,20 @@ describe('a new chat', () => {
     expect(person.seen[0]?.buttons.flat().map((b) => b.label)).toEqual(['Українська', 'Русский']);
   });
 
+  it('an answer that is no language is said not to be understood, in both languages, and asked again', async () => {
+    const person = new Person(world());
+    await person.start();
+    await person.write('asdf');
+    expect(person.keys).toEqual(['language.notUnderstood']);
+    person.expectToSee('не зрозуміли', 'не поняли', 'Оберіть, будь ласка, мову', '112');
+    expect(person.seen[0]?.buttons.flat().map((b) => b.label)).toEqual(['Українська', 'Русский']);
+    // Opening the bot again is no mistake: just the question.
+    await person.start();
+    expect(person.keys).toEqual(['language.firstAsk']);
+    await person.press('Українська');
+    expect(person.keys).toEqual(['common.welcome', 'menu.prompt']);
+  });
+
   it('then is welcomed in the chosen language and shown the menu', async () => {
     const person = new Person(world());
     await person.start();

@@ -3,7 +3,7 @@
 // whose case nobody has taken yet is shown where their story goes, as before.
 import { describe, expect, it } from 'vitest';
 import { bundledDirectory } from './directory.js';
-import { reporterWithOneCase } from './harness.js';
+import { fileBullyingReport, reporterWithOneCase } from './harness.js';
 
 const reporterWithCase = () => reporterWithOneCase(bundledDirectory());
 
@@ -59,5 +59,37 @@ describe('talking to the specialist who took the case', () => {
     };
     await person.write('Ви мене чуєте?');
     expect(person.keys).toEqual(['errors.temporary', 'menu.prompt']);
+  });
+});
+
+describe('words typed on the "My requests" screen', () => {
+  it('reach the specialist who holds the case, instead of "not understood"', async () => {
+    const { world, person, code } = await reporterWithCase();
+    world.requests.byCode(code).status = 'CLAIMED';
+    await person.press('Мої звернення');
+    person.expectToSee(code);
+    await person.write('Її мама повернулася, але знову п’яна.');
+    expect(person.keys).toEqual(['myRequests.toSpecialist', 'menu.prompt']);
+    person.expectToSee(`Передано фахівцю, який веде ваше звернення ${code}`);
+    expect(world.requests.byCode(code).thread).toEqual(['Її мама повернулася, але знову п’яна.']);
+  });
+
+  it('are added to the only open request while nobody has taken it yet', async () => {
+    const { world, person, code } = await reporterWithCase();
+    await person.press('Мої звернення');
+    await person.write('Забула: це 5-Б клас.');
+    expect(person.keys).toEqual(['myRequests.added', 'menu.prompt']);
+    expect(world.requests.byCode(code).thread).toEqual(['Забула: це 5-Б клас.']);
+  });
+
+  it('with several requests nobody has taken, show how to add to one, with the list kept', async () => {
+    const { world, person } = await reporterWithCase();
+    await fileBullyingReport(person);
+    await person.press('Мої звернення');
+    await person.write('Ще одна подробиця.');
+    expect(person.keys).toEqual(['myRequests.typedAtList']);
+    person.expectToSee('натисніть «➕ Додати до …»');
+    expect(person.seen[0]?.buttons.flat().filter((b) => b.value.startsWith('add:'))).toHaveLength(2);
+    expect(world.requests.requests.flatMap((r) => r.thread)).toEqual([]);
   });
 });
