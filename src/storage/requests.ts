@@ -41,14 +41,18 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
     // Once per finished report, hence plain SQL (see sql.ts). The unique index decides a draw of a
     // code already taken: nothing is inserted and the queue draws again (ON CONFLICT rather than a
     // failed INSERT, which on PostgreSQL would spoil the caller's transaction).
+    // The earlier requests of the same chat are counted here, once, into reporterPriorRequests: the
+    // statistics of returning people then need neither the chat handle nor any link between requests.
     async create(input) {
       const id = newId();
       const now = new Date();
       const inserted = await sql.run(
         `INSERT INTO "Request" ("id", "caseCode", "continuationHash", "kind", "category", "urgency", "status",
            "centreId", "escalationLevel", "language", "channel", "unitId", "approxLat", "approxLon",
-           "description", "contactPhone", "contactPreference", "reporterHandleId", "createdAt", "updatedAt")
-         VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           "description", "contactPhone", "contactPreference", "reporterHandleId", "reporterPriorRequests",
+           "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           (SELECT COUNT(*) FROM "Request" WHERE "reporterHandleId" = ?), ?, ?)
          ON CONFLICT ("caseCode") DO NOTHING`,
         [
           id,
@@ -66,6 +70,7 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
           input.description,
           input.contactPhone,
           input.contactPreference,
+          input.reporterHandleId,
           input.reporterHandleId,
           now,
           now,

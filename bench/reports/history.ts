@@ -1,0 +1,144 @@
+// Writes a request together with the audit trail the queue would have left, at chosen moments: the
+// statistics tests need exact times to compute figures by hand, and the benchmark needs 100,000 such
+// requests quickly. Plain SQL through src/storage/sql.ts, so it runs on SQLite and PostgreSQL alike.
+
+import type { Channel, Outcome, RequestKind, Urgency } from '../../src/core/model.js';
+import { AUDIT_ACTIONS } from '../../src/core/queue/audit.js';
+import type { Sql } from '../../src/storage/sql.js';
+
+const MINUTE = 60_000;
+
+/** What happened to one request; times are minutes after it was received. */
+export interface RequestStory {
+  id: string;
+  caseCode: string;
+  receivedAt: Date;
+  kind: RequestKind;
+  category: string;
+  urgency?: Urgency;
+  channel?: Channel;
+  language?: 'uk' | 'ru';
+  unitId?: string | null;
+  /** The centre it was sent to. */
+  centreId: string;
+  reporterHandleId: string;
+  /** How many requests the same chat had sent before. */
+  priorRequests?: number;
+  /** Moved up to this centre by the watch job, after `escalatedAfter` minutes. */
+  escalatedTo?: { centreId: string; after: number };
+  /** Each claim: who, when, and whether its lease ran out (back to the queue 30 minutes later). */
+  claims?: { specialistId: string; after: number; lapsed?: boolean }[];
+  answeredAfter?: number;
+  closed?: { after: number; outcome: Outcome };
+}
+
+const at = (story: RequestStory, minutes: number) => new Date(story.receivedAt.getTime() + minutes * MINUTE);
+
+/** The request row as it stands after its story; then its audit events. */
+export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
+  const claims = story.claims ?? [];
+  const last = claims[claims.length - 1];
+  const holder = last && !last.lapsed ? last : undefined;
+  const status = story.closed
+    ? 'CLOSED'
+    : story.answeredAfter !== undefined
+      ? 'ANSWERED'
+      : holder
+        ? 'CLAIMED'
+        : story.escalatedTo
+          ? 'ESCALATED'
+          : 'NEW';
+  await sql.run(
+    `INSERT INTO "Request" ("id", "caseCode", "kind", "category", "urgency", "status", "centreId",
+       "claimedById", "claimedAt", "escalationLevel", "escalatedAt", "outcome", "closedAt", "language", "channel",
+       "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      story.id,
+      story.caseCode,
+      story.kind,
+      story.category,
+      story.urgency ?? 'NORMAL',
+      status,
+      story.escalatedTo?.centreId ?? story.centreId,
+      holder?.specialistId ?? null,
+      holder ? at(story, holder.after) : null,
+      story.escalatedTo ? 1 : 0,
+      story.escalatedTo ? at(story, story.escalatedTo.after) : null,
+      story.closed?.outcome ?? null,
+      story.closed ? at(story, story.closed.after) : null,
+      story.language ?? 'uk',
+      story.channel ?? 'TELEGRAM',
+      story.unitId ?? null,
+      'test request',
+      story.reporterHandleId,
+      story.priorRequests ?? 0,
+      story.receivedAt,
+      story.receivedAt,
+    ],
+  );
+  for (const event of eventsOf(story)) {
+    await sql.run(
+      `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        `${story.id}-${event.n}`,
+        story.id,
+        event.actorId ? 'SPECIALIST' : event.action === AUDIT_ACTIONS.enqueued ? 'REPORTER' : 'SYSTEM',
+        event.actorId ?? null,
+        event.action,
+        JSON.stringify(event.detail),
+        at(story, event.after),
+      ],
+    );
+  }
+}
+
+interface StoryEvent {
+  n: number;
+  action: string;
+  after: number;
+  actorId?: string;
+  detail: Record<string, unknown>;
+}
+
+function eventsOf(story: RequestStory): StoryEvent[] {
+  const events: Omit<StoryEvent, 'n'>[] = [
+    { action: AUDIT_ACTIONS.enqueued, after: 0, detail: { to: 'NEW', centreId: story.centreId } },
+  ];
+  if (story.escalatedTo) {
+    events.push({
+      action: AUDIT_ACTIONS.escalated,
+      after: story.escalatedTo.after,
+      detail: { fromCentreId: story.centreId, toCentreId: story.escalatedTo.centreId, escalationLevel: 1 },
+    });
+  }
+  for (const claim of story.claims ?? []) {
+    events.push({
+      action: AUDIT_ACTIONS.claimed,
+      after: claim.after,
+      actorId: claim.specialistId,
+      detail: {},
+    });
+    if (claim.lapsed) {
+      events.push({
+        action: AUDIT_ACTIONS.leaseExpired,
+        after: claim.after + 30,
+        detail: { specialistId: claim.specialistId },
+      });
+    }
+  }
+  const holder = story.claims?.at(-1)?.specialistId;
+  if (story.answeredAfter !== undefined) {
+    events.push({ action: AUDIT_ACTIONS.answered, after: story.answeredAfter, actorId: holder, detail: {} });
+  }
+  if (story.closed) {
+    events.push({
+      action: AUDIT_ACTIONS.closed,
+      after: story.closed.after,
+      actorId: holder,
+      detail: { outcome: story.closed.outcome },
+    });
+  }
+  return events.map((e, n) => ({ ...e, n }));
+}

@@ -1,0 +1,164 @@
+// Report periods in the centre's own calendar. A period is a run of whole local days (Kyiv time by
+// default): "1–30 November" means from local midnight of the 1st to local midnight of 1 December,
+// whatever the UTC offset. Databases group by UTC hour (the one grouping both SQLite and PostgreSQL
+// do the same way without a time-zone database); the hours are then gathered into local days, weeks
+// and months here. Ukraine's offsets are whole hours, so an hour never straddles two local days.
+//
+// Written with Intl rather than a date library: the only operations needed are "offset of a zone at
+// an instant" and calendar arithmetic on ISO dates, which Intl and Date.UTC do exactly.
+import type { Clock } from '../ports.js';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Kyiv';
+const DAY_MS = 86_400_000;
+
+export type Granularity = 'day' | 'week' | 'month';
+export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
+
+export interface Period {
+  /** First local day, YYYY-MM-DD. */
+  firstDay: string;
+  /** Last local day (inclusive), YYYY-MM-DD. */
+  lastDay: string;
+  timeZone: string;
+  /** Local midnight starting firstDay, as an instant. */
+  from: Date;
+  /** Local midnight after lastDay (exclusive). */
+  to: Date;
+}
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `day` is a real calendar date written YYYY-MM-DD. */
+export function isDay(day: string): boolean {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === day;
+}
+
+/** Calendar arithmetic on YYYY-MM-DD (time-zone free). */
+export const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's local wall time at `instant`, written as if it were UTC (ms). */
+function wallClock(instant: number, timeZone: string): number {
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) part[p.type] = Number(p.value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0 } = part;
+  return Date.UTC(year, month - 1, day, hour, minute);
+}
+
+/** The local day (YYYY-MM-DD) an instant falls on. */
+export const localDayOf = (instant: Date, timeZone: string): string =>
+  new Date(wallClock(instant.getTime(), timeZone)).toISOString().slice(0, 10);
+
+/** The instant of local midnight starting `day`. */
+export function startOfDay(day: string, timeZone: string): Date {
+  const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
+  // Offset at a first guess, then at the corrected instant (exact unless midnight itself is skipped).
+  let instant = midnightAsUtc - (wallClock(midnightAsUtc, timeZone) - midnightAsUtc);
+  instant = midnightAsUtc - (wallClock(instant, timeZone) - instant);
+  return new Date(instant);
+}
+
+export class PeriodError extends Error {}
+
+/** The period of whole local days firstDay..lastDay (both inclusive). */
+export function periodOf(firstDay: string, lastDay: string, timeZone = DEFAULT_TIME_ZONE): Period {
+  for (const day of [firstDay, lastDay]) {
+    if (!isDay(day)) throw new PeriodError(`not a date (YYYY-MM-DD): ${day}`);
+  }
+  if (lastDay < firstDay)
+    throw new PeriodError(`the period ends (${lastDay}) before it starts (${firstDay})`);
+  return {
+    firstDay,
+    lastDay,
+    timeZone,
+    from: startOfDay(firstDay, timeZone),
+    to: startOfDay(addDays(lastDay, 1), timeZone),
+  };
+}
+
+/** The last `days` local days up to and including today: the dashboards' default period. */
+export function lastDays(clock: Clock, days: number, timeZone = DEFAULT_TIME_ZONE): Period {
+  const today = localDayOf(clock.now(), timeZone);
+  return periodOf(addDays(today, 1 - days), today, timeZone);
+}
+
+/** The moment the figures of a period describe: its end, or now while it is still running. */
+export const asOfOf = (period: Period, clock: Clock): Date =>
+  new Date(Math.min(period.to.getTime(), clock.now().getTime()));
+
+export const daysIn = (period: Period): number =>
+  Math.round(
+    (Date.parse(`${period.lastDay}T00:00:00Z`) - Date.parse(`${period.firstDay}T00:00:00Z`)) / DAY_MS,
+  ) + 1;
+
+/** Days for up to a month, weeks up to half a year, months beyond: what stays readable as a chart. */
+export function granularityFor(period: Period): Granularity {
+  const days = daysIn(period);
+  return days <= 31 ? 'day' : days <= 183 ? 'week' : 'month';
+}
+
+/** The bucket a local day belongs to: the day itself, the Monday starting its week, or YYYY-MM. */
+export function bucketOf(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return day.slice(0, 7);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** Every bucket of the period in order, including empty ones (a chart needs its zeros). */
+export function bucketsOf(period: Period, granularity: Granularity): string[] {
+  const buckets: string[] = [];
+  for (let day = period.firstDay; day <= period.lastDay; day = addDays(day, 1)) {
+    const bucket = bucketOf(day, granularity);
+    if (buckets[buckets.length - 1] !== bucket) buckets.push(bucket);
+  }
+  return buckets;
+}
+
+/**
+ * Maps UTC hour keys ("YYYY-MM-DDTHH", as the database groups them) to the local day they fall on.
+ * The local midnights of the period are computed once; each hour is then placed by comparison.
+ */
+export function localDayOfHour(period: Period): (utcHour: string) => string {
+  const starts: { day: string; at: number }[] = [];
+  for (let day = period.firstDay; day <= period.lastDay; day = addDays(day, 1)) {
+    starts.push({ day, at: startOfDay(day, period.timeZone).getTime() });
+  }
+  const end = period.to.getTime();
+  return (utcHour) => {
+    const at = Date.parse(`${utcHour}:00:00Z`);
+    if (Number.isNaN(at)) throw new Error(`not an hour key: ${utcHour}`);
+    const first = starts[0];
+    if (!first || at < first.at || at >= end) return localDayOf(new Date(at), period.timeZone);
+    // Binary search for the last local midnight at or before the hour.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid]?.at ?? end) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo]?.day ?? first.day;
+  };
+}

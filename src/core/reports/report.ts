@@ -1,0 +1,203 @@
+// One report: the figures of a centre (its dashboard) or of an oblast (one row per centre plus the
+// whole oblast), for one period. Pure assembly over the ReportSource port; the clock decides how old
+// the open requests are when the period is still running.
+import type { Clock } from '../ports.js';
+import {
+  BREAKDOWNS,
+  type Breakdown,
+  type CaseworkMeasureSource,
+  type CaseworkMeasures,
+  type CentreTally,
+  type DurationSummary,
+  isCentreScope,
+  NO_DURATIONS,
+  REACTIONS,
+  type Reaction,
+  type ReportScope,
+  type ReportSource,
+} from './model.js';
+import { asOfOf, type Granularity, granularityFor, type Period } from './period.js';
+import { type SeriesPoint, seriesOf } from './series.js';
+
+/** The headline figures of one centre, or of the whole scope. */
+export interface CentreFigures {
+  received: number;
+  urgent: number;
+  closed: number;
+  reactions: Record<Reaction, DurationSummary>;
+  escalated: number;
+  leaseLapsed: number;
+  open: number;
+  oldestOpenSince: Date | null;
+  /** Requests from a chat that had written before (the 2nd, 3rd, ... request of someone). */
+  repeatRequests: number;
+  /** People who wrote for the second time in the period: each returning person counts once, ever. */
+  returningPeople: number;
+}
+
+export interface Tally {
+  key: string;
+  count: number;
+}
+
+export interface Report {
+  scope: ReportScope;
+  period: Period;
+  /** The moment the open-request figures describe: the end of the period, or now if that is earlier. */
+  asOf: Date;
+  granularity: Granularity;
+  /** One entry per centre, sorted by id. */
+  centres: { centreId: string; figures: CentreFigures }[];
+  total: CentreFigures;
+  /** Received requests by each breakdown, summed over the centres, largest first. */
+  breakdowns: Record<Breakdown, Tally[]>;
+  series: SeriesPoint[];
+  /** Requests closed in the period, by outcome. */
+  outcomes: Tally[];
+  /** Open requests at asOf per age band (model.ts BACKLOG_AGE_DAYS). */
+  backlogBands: number[];
+  /** Null until the casework records exist (issue "Casework"): no section rather than invented figures. */
+  casework: CaseworkMeasures | null;
+}
+
+export interface ReportDeps {
+  source: ReportSource;
+  clock: Clock;
+  casework?: CaseworkMeasureSource;
+}
+
+const emptyFigures = (): CentreFigures => ({
+  received: 0,
+  urgent: 0,
+  closed: 0,
+  reactions: { claim: NO_DURATIONS, firstAnswer: NO_DURATIONS, close: NO_DURATIONS },
+  escalated: 0,
+  leaseLapsed: 0,
+  open: 0,
+  oldestOpenSince: null,
+  repeatRequests: 0,
+  returningPeople: 0,
+});
+
+/** Sums tallies over centres, largest first (then by key, so that equal counts keep one order). */
+export function sumByKey(tallies: readonly CentreTally[]): Tally[] {
+  const sums = new Map<string, number>();
+  for (const t of tallies) sums.set(t.key, (sums.get(t.key) ?? 0) + t.count);
+  return [...sums]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/**
+ * Builds the report. `centreIds` lists the centres that must have a row even without any request
+ * (the oblast's directory); centres found in the data are added.
+ */
+export async function buildReport(
+  deps: ReportDeps,
+  scope: ReportScope,
+  period: Period,
+  centreIds: readonly string[] = [],
+): Promise<Report> {
+  const { source } = deps;
+  const asOf = asOfOf(period, deps.clock);
+  const perCentre = !isCentreScope(scope);
+  const [received, hours, outcomes, events, backlog, perCentreTimes, totalTimes, casework] =
+    await Promise.all([
+      Promise.all(BREAKDOWNS.map((b) => source.received(scope, period, b))),
+      source.receivedPerHour(scope, period),
+      source.closedByOutcome(scope, period),
+      source.events(scope, period),
+      source.backlog(scope, asOf),
+      Promise.all(REACTIONS.map((r) => source.reactionTimes(scope, period, r, true))),
+      perCentre ? Promise.all(REACTIONS.map((r) => source.reactionTimes(scope, period, r, false))) : null,
+      deps.casework ? deps.casework.deadlines(scope, period) : null,
+    ]);
+
+  const byCentre = new Map<string, CentreFigures>(
+    (isCentreScope(scope) ? [scope.centreId] : centreIds).map((id) => [id, emptyFigures()]),
+  );
+  const at = (centreId: string) => {
+    let figures = byCentre.get(centreId);
+    if (!figures) {
+      figures = emptyFigures();
+      byCentre.set(centreId, figures);
+    }
+    return figures;
+  };
+  const breakdownTallies = Object.fromEntries(BREAKDOWNS.map((b, i) => [b, received[i] ?? []])) as Record<
+    Breakdown,
+    CentreTally[]
+  >;
+  for (const t of breakdownTallies.urgency) {
+    at(t.centreId).received += t.count;
+    if (t.key === 'URGENT') at(t.centreId).urgent += t.count;
+  }
+  for (const t of breakdownTallies.returning) {
+    if (t.key === 'SECOND' || t.key === 'LATER') at(t.centreId).repeatRequests += t.count;
+    if (t.key === 'SECOND') at(t.centreId).returningPeople += t.count;
+  }
+  for (const t of outcomes) at(t.centreId).closed += t.count;
+  for (const e of events) at(e.centreId)[e.event] += e.count;
+  const backlogBands = [0, 0, 0, 0, 0];
+  for (const row of backlog) {
+    const figures = at(row.centreId);
+    figures.open += row.count;
+    backlogBands[row.band] = (backlogBands[row.band] ?? 0) + row.count;
+    if (!figures.oldestOpenSince || row.oldestCreatedAt < figures.oldestOpenSince) {
+      figures.oldestOpenSince = row.oldestCreatedAt;
+    }
+  }
+  REACTIONS.forEach((reaction, i) => {
+    for (const row of perCentreTimes[i] ?? [])
+      if (row.centreId) at(row.centreId).reactions[reaction] = row.summary;
+  });
+
+  const centres = [...byCentre]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([centreId, figures]) => ({ centreId, figures }));
+  const total = totalOf(centres.map((c) => c.figures));
+  if (totalTimes) {
+    REACTIONS.forEach((reaction, i) => {
+      total.reactions[reaction] = totalTimes[i]?.[0]?.summary ?? NO_DURATIONS;
+    });
+  } else if (centres[0]) {
+    total.reactions = centres[0].figures.reactions;
+  }
+
+  const granularity = granularityFor(period);
+  return {
+    scope,
+    period,
+    asOf,
+    granularity,
+    centres,
+    total,
+    breakdowns: Object.fromEntries(BREAKDOWNS.map((b) => [b, sumByKey(breakdownTallies[b])])) as Record<
+      Breakdown,
+      Tally[]
+    >,
+    series: seriesOf(period, granularity, hours),
+    outcomes: sumByKey(outcomes),
+    backlogBands,
+    casework,
+  };
+}
+
+/** Counts add up over centres; reaction times do not (a median of medians is not a median). */
+function totalOf(all: readonly CentreFigures[]): CentreFigures {
+  const total = emptyFigures();
+  for (const f of all) {
+    total.received += f.received;
+    total.urgent += f.urgent;
+    total.closed += f.closed;
+    total.escalated += f.escalated;
+    total.leaseLapsed += f.leaseLapsed;
+    total.open += f.open;
+    total.repeatRequests += f.repeatRequests;
+    total.returningPeople += f.returningPeople;
+    if (f.oldestOpenSince && (!total.oldestOpenSince || f.oldestOpenSince < total.oldestOpenSince)) {
+      total.oldestOpenSince = f.oldestOpenSince;
+    }
+  }
+  return total;
+}

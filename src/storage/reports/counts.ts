@@ -1,0 +1,106 @@
+// Counting requests: received in a period (by breakdown and by hour), closed by outcome, open at a
+// moment by age. Plain SQL (sql.ts) so that one text runs on SQLite and PostgreSQL; each query reads
+// one index range of Request (see the report_indexes migration) and groups in the database.
+import {
+  BACKLOG_AGE_DAYS,
+  type BacklogRow,
+  type Breakdown,
+  type CentreTally,
+  type ReportScope,
+} from '../../core/reports/model.js';
+import type { Period } from '../../core/reports/period.js';
+import { dateOf, type Sql, type SqlValue } from '../sql.js';
+import type { Dialect } from './dialect.js';
+import { type ScopeFilter, scopeFilter } from './scope.js';
+
+const BREAKDOWN_COLUMN: Record<Breakdown, string> = {
+  kind: 'CAST(r."kind" AS TEXT)',
+  category: `CAST(r."kind" AS TEXT) || '.' || r."category"`,
+  channel: 'CAST(r."channel" AS TEXT)',
+  language: 'r."language"',
+  urgency: 'CAST(r."urgency" AS TEXT)',
+  unit: `COALESCE(r."unitId", '')`,
+  returning: `CASE WHEN r."reporterPriorRequests" IS NULL THEN 'UNKNOWN'
+    WHEN r."reporterPriorRequests" = 0 THEN 'FIRST'
+    WHEN r."reporterPriorRequests" = 1 THEN 'SECOND' ELSE 'LATER' END`,
+};
+
+/** COUNT(*) is a bigint on PostgreSQL (a BigInt in JavaScript): cast where it is made. */
+export const COUNT = 'CAST(COUNT(*) AS INTEGER)';
+
+interface TallyRow {
+  centreId: string;
+  key: string | null;
+  count: number | bigint;
+}
+const tallies = (rows: TallyRow[]): CentreTally[] =>
+  rows.map((row) => ({ centreId: row.centreId, key: row.key ?? '', count: Number(row.count) }));
+
+async function tally(
+  sql: Sql,
+  key: string,
+  column: 'createdAt' | 'closedAt',
+  filter: ScopeFilter,
+  period: Period,
+) {
+  const rows = await sql.all<TallyRow>(
+    `SELECT r."centreId" AS "centreId", ${key} AS "key", ${COUNT} AS "count"
+     FROM "Request" r
+     WHERE ${filter.where} AND r."${column}" >= ? AND r."${column}" < ?
+     GROUP BY r."centreId", ${key}`,
+    [...filter.params, period.from, period.to],
+  );
+  return tallies(rows);
+}
+
+export function requestCounts(sql: Sql, dialect: Dialect) {
+  return {
+    received: (scope: ReportScope, period: Period, breakdown: Breakdown) =>
+      tally(sql, BREAKDOWN_COLUMN[breakdown], 'createdAt', scopeFilter(scope), period),
+
+    closedByOutcome: (scope: ReportScope, period: Period) =>
+      tally(sql, `COALESCE(r."outcome", '')`, 'closedAt', scopeFilter(scope), period),
+
+    async receivedPerHour(scope: ReportScope, period: Period) {
+      const filter = scopeFilter(scope);
+      const hour = dialect.utcHour('r."createdAt"');
+      const rows = await sql.all<{ hour: string; kind: string; count: number | bigint }>(
+        `SELECT ${hour} AS "hour", CAST(r."kind" AS TEXT) AS "kind", ${COUNT} AS "count"
+         FROM "Request" r
+         WHERE ${filter.where} AND r."createdAt" >= ? AND r."createdAt" < ?
+         GROUP BY ${hour}, r."kind"`,
+        [...filter.params, period.from, period.to],
+      );
+      return rows.map((row) => ({ hour: row.hour, kind: row.kind, count: Number(row.count) }));
+    },
+
+    /**
+     * Open at `asOf`: received before it and not closed by then. Two index ranges (still open; closed
+     * only after asOf) rather than one OR, which SQLite would answer by reading every request.
+     */
+    async backlog(scope: ReportScope, asOf: Date): Promise<BacklogRow[]> {
+      const filter = scopeFilter(scope);
+      const limits: SqlValue[] = BACKLOG_AGE_DAYS.map((days) => new Date(asOf.getTime() - days * 86_400_000));
+      const band = `CASE ${BACKLOG_AGE_DAYS.map((_, i) => `WHEN o."createdAt" > ? THEN ${i}`).join(' ')}
+        ELSE ${BACKLOG_AGE_DAYS.length} END`;
+      const rows = await sql.all<{ centreId: string; band: number; count: number | bigint; oldest: unknown }>(
+        `SELECT o."centreId" AS "centreId", ${band} AS "band", ${COUNT} AS "count", MIN(o."createdAt") AS "oldest"
+         FROM (
+           SELECT r."centreId", r."createdAt" FROM "Request" r
+           WHERE ${filter.where} AND r."closedAt" IS NULL AND r."createdAt" < ?
+           UNION ALL
+           SELECT r."centreId", r."createdAt" FROM "Request" r
+           WHERE ${filter.where} AND r."closedAt" >= ? AND r."createdAt" < ?
+         ) o
+         GROUP BY 1, 2`,
+        [...limits, ...filter.params, asOf, ...filter.params, asOf, asOf],
+      );
+      return rows.map((row) => ({
+        centreId: row.centreId,
+        band: Number(row.band),
+        count: Number(row.count),
+        oldestCreatedAt: dateOf(row.oldest),
+      }));
+    },
+  };
+}

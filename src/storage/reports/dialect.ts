@@ -1,0 +1,34 @@
+// The few SQL expressions SQLite and PostgreSQL spell differently; every report query is otherwise
+// one text for both. Dates: Prisma stores them as ISO-8601 text on SQLite and as timestamp(3) (UTC)
+// on PostgreSQL.
+import type { Provider } from '../database-url.js';
+
+export interface Dialect {
+  /** Seconds from one DateTime expression to another, as a floating-point number. */
+  secondsBetween(from: string, to: string): string;
+  /** The UTC hour of a DateTime as text "YYYY-MM-DDTHH". */
+  utcHour(column: string): string;
+  /** A top-level string field of a JSON text column. */
+  jsonText(column: string, field: string): string;
+}
+
+const FIELD = /^[A-Za-z]+$/;
+const checked = (field: string) => {
+  if (!FIELD.test(field)) throw new Error(`not a JSON field name: ${field}`);
+  return field;
+};
+
+const sqlite: Dialect = {
+  secondsBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 86400.0)`,
+  // Stored as "2026-11-30T21:05:00.000+00:00": the first 13 characters are the UTC hour.
+  utcHour: (column) => `substr(${column}, 1, 13)`,
+  jsonText: (column, field) => `json_extract(${column}, '$.${checked(field)}')`,
+};
+
+const postgresql: Dialect = {
+  secondsBetween: (from, to) => `CAST(EXTRACT(EPOCH FROM (${to} - ${from})) AS DOUBLE PRECISION)`,
+  utcHour: (column) => `to_char(${column}, 'YYYY-MM-DD"T"HH24')`,
+  jsonText: (column, field) => `(CAST(${column} AS jsonb) ->> '${checked(field)}')`,
+};
+
+export const dialectOf = (provider: Provider): Dialect => (provider === 'sqlite' ? sqlite : postgresql);
