@@ -2,6 +2,7 @@
 // people from acting on one request at once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../../src/core/model.js';
+import { QUEUE_OF_CENTRE } from '../../../src/storage/requests.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describeBackends } from '../../helpers/db.js';
 import { addReporter, addSpecialists, caseCode, directory, newRequest } from './fixtures.js';
@@ -157,6 +158,24 @@ describeBackends('requests', (backend) => {
     it('returns at most `limit` requests', async () => {
       for (let i = 0; i < 5; i++) await submitted();
       expect(await store.requests.listQueue('sloviansk-centre', 3)).toHaveLength(3);
+    });
+
+    it('reads the queue in order straight from its index, with no sort step', async () => {
+      for (let i = 0; i < 20; i++) await submitted({ urgency: i % 3 === 0 ? 'URGENT' : 'NORMAL' });
+      const params = ['sloviansk-centre', 'NEW', 50];
+      const plan = await store.database.transaction(async ({ sql }) => {
+        if (backend.provider === 'sqlite') {
+          const rows = await sql.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${QUEUE_OF_CENTRE}`, params);
+          return rows.map((r) => r.detail);
+        }
+        // A table this small would be read whole; what matters is whether the index gives the order.
+        await sql.run('SET LOCAL enable_seqscan = off');
+        const rows = await sql.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${QUEUE_OF_CENTRE}`, params);
+        return rows.map((r) => r['QUERY PLAN']);
+      });
+      const text = plan.join('\n');
+      expect(text).toContain('Request_centreId_status_urgency_createdAt_id_idx');
+      expect(text).not.toMatch(/TEMP B-TREE|Sort/);
     });
   });
 
