@@ -136,8 +136,15 @@ export function eventOf(message: TelegramMessage): InboundEvent | null {
   if (message.location)
     return { type: 'location', lat: message.location.latitude, lon: message.location.longitude };
   const what = unsupportedKind(message);
-  return what ? { type: 'unsupported', what } : null;
+  if (!what) return null;
+  // Words under a photo or video are words the person wrote: used as text, the media dropped.
+  const caption = message.caption === undefined ? '' : cleanText(message.caption);
+  if (caption.trim() && CAPTIONED.has(what)) return { type: 'text', text: caption, media: what };
+  return { type: 'unsupported', what };
 }
+
+/** Media that can carry a caption. */
+const CAPTIONED: ReadonlySet<UnsupportedKind> = new Set(['photo', 'video', 'document', 'voice']);
 
 function textEvent(text: string): InboundEvent {
   const command = COMMAND.exec(text.trim());

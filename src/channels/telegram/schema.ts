@@ -29,6 +29,8 @@ export const messageSchema = z.object({
   chat: chatSchema,
   from: userSchema.optional(),
   text: z.string().optional(),
+  /** The words under a photo, video or file. */
+  caption: z.string().optional(),
   location: locationSchema.optional(),
   sticker: present,
   photo: present,

@@ -29,9 +29,14 @@ export function toInboundEvent(message: ViberInboundMessage): InboundEvent {
       return message.location
         ? { type: 'location', lat: message.location.lat, lon: message.location.lon }
         : { type: 'unsupported', what: 'other' };
-    default:
+    default: {
       // contact, url, rich_media and whatever Viber adds later
-      return { type: 'unsupported', what: UNSUPPORTED[message.type] ?? 'other' };
+      const what = UNSUPPORTED[message.type] ?? 'other';
+      // A picture or video with a description: the words are used, the media dropped.
+      if (what !== 'other' && what !== 'sticker' && message.text?.trim())
+        return { type: 'text', text: message.text, media: what };
+      return { type: 'unsupported', what };
+    }
   }
 }
 

@@ -74,6 +74,12 @@ function closePlaceKeyboard(from: Step, next: Outcome): Outcome {
 }
 
 function onInbound(step: Step, event: InboundEvent, ctx: FlowContext): Outcome {
+  if (event.type === 'text' && event.media) {
+    // A photo with a caption at a text step: the caption is the answer; the photo is not kept.
+    const { media: _dropped, ...words } = event;
+    const decided = onInbound(step, words, ctx);
+    return { ...decided, replies: [say('errors.mediaNotKept'), ...decided.replies] };
+  }
   switch (event.type) {
     case 'start':
       return onStart(step, ctx);

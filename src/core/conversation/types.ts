@@ -47,7 +47,12 @@ export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
 export type InboundEvent =
   | { type: 'start' }
   | { type: 'command'; name: string; args: string }
-  | { type: 'text'; text: string }
+  /**
+   * `media`: the words came as the caption of a photo, video or file. The words are used; the media
+   * itself is never downloaded or kept, and the person is told so.
+   * `sentAt`: when the messenger says the person sent it (Telegram's message date), if it does.
+   */
+  | { type: 'text'; text: string; media?: UnsupportedKind; sentAt?: Date }
   | { type: 'choice'; value: string }
   | { type: 'location'; lat: number; lon: number }
   | { type: 'unsupported'; what: UnsupportedKind };

@@ -1,7 +1,9 @@
 // Finding the town a person typed, in Ukrainian or Russian, the way people actually type on a phone:
 // any case, any apostrophe (ʼ ' ’ or none), ё for е, і / и / ї / ы mixed up (Слов'янськ, Славянск,
-// Словянськ), hyphens or spaces (Часів Яр, Часів-Яр), "м." or "г." in front, a letter or two wrong.
+// Словянськ), hyphens or spaces (Часів Яр, Часів-Яр), "м." or "г." in front, a letter or two wrong,
+// or a name the place had before it was renamed (Артемівськ for Бахмут, see former-names.ts).
 import type { AdminLevel, AdminUnit, Directory, Locale } from '../model.js';
+import { FORMER_NAMES } from './former-names.js';
 
 /** Words people put before a town's name; ignored. */
 const PREFIXES =
@@ -104,16 +106,38 @@ function scoreName(typed: string, name: string): number | null {
   return best <= typos + PREFIX_PENALTY ? best : null;
 }
 
-/** Each unit's names, normalized once per directory (a directory is replaced, never changed). */
-const normalizedNames = new WeakMap<Directory, Map<string, readonly [string, string]>>();
+/** One name a unit is known by: as written, normalized, and in which language. */
+interface KnownName {
+  name: string;
+  normalized: string;
+  locale: Locale;
+}
 
-function namesOf(directory: Directory, unit: AdminUnit): readonly [string, string] {
+/** A unit's current names, then its former ones. */
+function knownNames(unit: AdminUnit): KnownName[] {
+  const names: Array<[string, Locale]> = [
+    [unit.nameUk, 'uk'],
+    [unit.nameRu, 'ru'],
+    ...(FORMER_NAMES[unit.id] ?? []).flatMap(
+      (f): Array<[string, Locale]> => [
+        [f.uk, 'uk'],
+        [f.ru, 'ru'],
+      ],
+    ),
+  ];
+  return names.map(([name, locale]) => ({ name, normalized: normalizeName(name), locale }));
+}
+
+/** Each unit's names, normalized once per directory (a directory is replaced, never changed). */
+const normalizedNames = new WeakMap<Directory, Map<string, KnownName[]>>();
+
+function namesOf(directory: Directory, unit: AdminUnit): KnownName[] {
   let names = normalizedNames.get(directory);
   if (!names) {
-    names = new Map(directory.units.map((u) => [u.id, [normalizeName(u.nameUk), normalizeName(u.nameRu)]]));
+    names = new Map(directory.units.map((u) => [u.id, knownNames(u)]));
     normalizedNames.set(directory, names);
   }
-  return names.get(unit.id) ?? [normalizeName(unit.nameUk), normalizeName(unit.nameRu)];
+  return names.get(unit.id) ?? knownNames(unit);
 }
 
 const LEVEL_ORDER: Record<AdminLevel, number> = { HROMADA: 0, DISTRICT: 1, OBLAST: 2 };
@@ -129,7 +153,7 @@ export function exactTownMatches(directory: Directory, typedName: string): Admin
   if (!index) {
     index = new Map();
     for (const unit of directory.units) {
-      for (const name of new Set(namesOf(directory, unit)))
+      for (const name of new Set(namesOf(directory, unit).map((n) => n.normalized)))
         index.set(name, [...(index.get(name) ?? []), unit]);
     }
     unitsByName.set(directory, index);
@@ -145,11 +169,7 @@ export function matchTown(directory: Directory, typedName: string, options: Matc
   for (const unit of directory.units) {
     if (options.levels && !options.levels.includes(unit.level)) continue;
     let best: TownMatch | null = null;
-    const [uk, ru] = namesOf(directory, unit);
-    for (const [locale, name, normalized] of [
-      ['uk', unit.nameUk, uk],
-      ['ru', unit.nameRu, ru],
-    ] as const) {
+    for (const { name, normalized, locale } of namesOf(directory, unit)) {
       const score = scoreName(typed, normalized);
       if (score !== null && (best === null || score < best.score))
         best = { unit, score, matchedName: name, locale };

@@ -80,7 +80,8 @@ describe('a person writing to the bot in a private chat', () => {
 
   it.each([
     ['sticker', { sticker: { file_id: 'x', emoji: '😢' } }],
-    ['photo', { photo: [{ file_id: 'x', width: 90, height: 90 }], caption: 'ось' }],
+    ['photo', { photo: [{ file_id: 'x', width: 90, height: 90 }] }],
+    ['photo', { photo: [{ file_id: 'x', width: 90, height: 90 }], caption: '  ' }],
     ['document', { document: { file_id: 'x' } }],
     ['voice', { voice: { file_id: 'x', duration: 12 } }],
     ['voice', { audio: { file_id: 'x', duration: 200 } }],
@@ -91,6 +92,15 @@ describe('a person writing to the bot in a private chat', () => {
     ['other', { poll: { id: '1', question: '?' } }],
   ])('a %s message is answered as unsupported', (what, fields) => {
     expect(eventOf(mapUpdate(messageUpdate(fields)))).toEqual({ type: 'unsupported', what });
+  });
+
+  it.each([
+    ['photo', { photo: [{ file_id: 'x', width: 90, height: 90 }] }],
+    ['video', { video: { file_id: 'x' } }],
+    ['document', { document: { file_id: 'x' } }],
+  ])('a %s with a caption becomes the caption as text, marked as having come with media', (what, fields) => {
+    const event = eventOf(mapUpdate(messageUpdate({ ...fields, caption: 'Синці на руках, ось фото' })));
+    expect(event).toEqual({ type: 'text', text: 'Синці на руках, ось фото', media: what });
   });
 
   it('a language hint that is not a language code is dropped, not fatal', () => {

@@ -103,6 +103,20 @@ describe('a Viber message as a core event', () => {
     });
   });
 
+  it('a picture or video with a description becomes the description as text, marked as media', () => {
+    expect(toInboundEvent({ type: 'picture', text: 'Ось що лишилося від дверей' })).toEqual({
+      type: 'text',
+      text: 'Ось що лишилося від дверей',
+      media: 'photo',
+    });
+    expect(toInboundEvent({ type: 'video', text: 'Кричать' })).toEqual({
+      type: 'text',
+      text: 'Кричать',
+      media: 'video',
+    });
+    expect(toInboundEvent({ type: 'picture', text: ' ' })).toEqual({ type: 'unsupported', what: 'photo' });
+  });
+
   it('media, contacts and links are unsupported, named as the core knows them', () => {
     expect(toInboundEvent({ type: 'sticker' })).toEqual({ type: 'unsupported', what: 'sticker' });
     expect(toInboundEvent({ type: 'picture' })).toEqual({ type: 'unsupported', what: 'photo' });

@@ -71,6 +71,16 @@ describe('at any step', () => {
     expect(person.keys).toEqual(['errors.staleButton', 'concern.askDescription']);
   });
 
+  it('a photo with a caption at a text step: the caption answers, and the photo is said not to be kept', async () => {
+    const { world, person } = await atDescription();
+    await person.send({ type: 'text', text: 'Дитина в синцях, сидить сама біля під’їзду.', media: 'photo' });
+    expect(person.keys).toEqual(['errors.mediaNotKept', 'concern.askContact']);
+    person.expectToSee('Фото, відео й файли ми не зберігаємо');
+    await person.press('Без телефону');
+    await person.press('Надіслати');
+    expect(world.requests.requests[0]?.description).toBe('Дитина в синцях, сидить сама біля під’їзду.');
+  });
+
   it('a typed answer to a yes/no question is understood; anything else re-asks', async () => {
     const w = world();
     const person = await personAtMenu(w);

@@ -281,3 +281,25 @@ describe('the summary', () => {
     expect(world.requests.requests).toHaveLength(0);
   });
 });
+
+describe('a town under its former name', () => {
+  it('is found: Артемівськ is Бахмут', async () => {
+    const { world, person } = await reporterAtDanger();
+    await person.press('Ні');
+    await person.write('Артемівськ');
+    person.expectToSee('📍 Бахмут (Бахмутський район)', 'Опишіть своїми словами');
+    await person.write('Хлопчик щодня просить їсти в сусідів, батьки п’ють.');
+    await person.press('Без телефону');
+    await person.press('Надіслати');
+    expect(world.requests.requests[0]?.unitId).toBe('donetska/bakhmutskyi/bakhmut');
+  });
+
+  it('with a typo, is offered as "did you mean": Красноарміськ → Покровськ', async () => {
+    const { person } = await reporterAtDanger();
+    await person.press('Ні');
+    await person.write('Красноарміськ');
+    person.expectToSee('Ви мали на увазі');
+    await person.press('Покровськ (Покровський район)');
+    person.expectToSee('Опишіть своїми словами');
+  });
+});

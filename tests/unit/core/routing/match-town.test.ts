@@ -12,6 +12,42 @@ const best = (typed: string) => matchTown(directory, typed)[0]?.unit.id;
 
 describe('a person types their town instead of sharing a location', () => {
   it.each([
+    ['Артемівськ', 'donetska/bakhmutskyi/bakhmut'],
+    ['Артемовск', 'donetska/bakhmutskyi/bakhmut'],
+    ['Красноармійськ', 'donetska/pokrovskyi/pokrovsk'],
+    ['г. Красноармейск', 'donetska/pokrovskyi/pokrovsk'],
+    ['Дзержинськ', 'donetska/bakhmutskyi/toretsk'],
+    ['Дзержинск', 'donetska/bakhmutskyi/toretsk'],
+    ['Димитров', 'donetska/pokrovskyi/myrnohrad'],
+    ['Красний Лиман', 'donetska/kramatorskyi/lyman'],
+    ['Красный Лиман', 'donetska/kramatorskyi/lyman'],
+    ['Торез', 'donetska/horlivskyi/chystiakove'],
+    ['Комсомольське', 'donetska/kalmiuskyi/kalmiuske'],
+    ['Тельманово', 'donetska/kalmiuskyi/boikivske'],
+    ['Володарське', 'donetska/mariupolskyi/nikolske'],
+    ['Першотравневе', 'donetska/mariupolskyi/manhush'],
+    ['Славяногорск', 'donetska/kramatorskyi/sviatohirsk'],
+    ['Артемівський район', 'donetska/bakhmutskyi'],
+  ])('by its former name: %s', (typed, unitId) => {
+    expect(exactTownMatches(directory, typed).map((u) => u.id)).toEqual([unitId]);
+    expect(best(typed)).toBe(unitId);
+  });
+
+  it.each([
+    ['Артемовськ', 'donetska/bakhmutskyi/bakhmut'],
+    ['Красноарміськ', 'donetska/pokrovskyi/pokrovsk'],
+    ['Дзержинськ ', 'donetska/bakhmutskyi/toretsk'],
+    ['Красный Лимант', 'donetska/kramatorskyi/lyman'],
+  ])('by its former name with a typo: %s', (typed, unitId) => {
+    expect(best(typed)).toBe(unitId);
+  });
+
+  it('a former name matches the place it was, answered with the name the person used', () => {
+    const [match] = matchTown(directory, 'Артемовск');
+    expect(match).toMatchObject({ score: 0, matchedName: 'Артемовск', locale: 'ru' });
+  });
+
+  it.each([
     ['Краматорськ', 'donetska/kramatorskyi/kramatorsk'],
     ["Слов'янськ", 'donetska/kramatorskyi/sloviansk'],
     ['Словʼянськ', 'donetska/kramatorskyi/sloviansk'],
