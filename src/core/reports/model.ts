@@ -58,25 +58,27 @@ export interface BacklogRow {
   oldestCreatedAt: Date;
 }
 
+/** Received requests alike in every breakdown, at one centre: all breakdowns come from one pass. */
+export type ReceivedGroup = Record<Breakdown, string> & { centreId: string; count: number };
+
 /** What src/storage implements, in SQL that runs the same on SQLite and PostgreSQL. */
 export interface ReportSource {
-  /** Requests received in the period, per centre and value of the breakdown. */
-  received(scope: ReportScope, period: Period, breakdown: Breakdown): Promise<CentreTally[]>;
+  /** Requests received in the period, grouped by centre and every breakdown at once. */
+  received(scope: ReportScope, period: Period): Promise<ReceivedGroup[]>;
   /** Requests received per UTC hour ("YYYY-MM-DDTHH") and kind; core gathers hours into local days. */
   receivedPerHour(
     scope: ReportScope,
     period: Period,
   ): Promise<{ hour: string; kind: string; count: number }[]>;
   /**
-   * Median and 90th percentile (percentile.ts) of a reaction time. claim and firstAnswer: over the
-   * requests received in the period that have reached it; close: over the requests closed in the
-   * period. Per centre, or over the whole scope (centreId null) when `perCentre` is false.
+   * Median and 90th percentile (percentile.ts) of a reaction time, per centre and over the whole
+   * scope (the row with centreId null). claim and firstAnswer: over the requests received in the
+   * period that have reached it; close: over the requests closed in the period.
    */
   reactionTimes(
     scope: ReportScope,
     period: Period,
     reaction: Reaction,
-    perCentre: boolean,
   ): Promise<{ centreId: string | null; summary: DurationSummary }[]>;
   /** Escalations (at the centre they left) and lapsed leases (at the specialist's centre) in the period. */
   events(

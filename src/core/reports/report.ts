@@ -100,18 +100,15 @@ export async function buildReport(
 ): Promise<Report> {
   const { source } = deps;
   const asOf = asOfOf(period, deps.clock);
-  const perCentre = !isCentreScope(scope);
-  const [received, hours, outcomes, events, backlog, perCentreTimes, totalTimes, casework] =
-    await Promise.all([
-      Promise.all(BREAKDOWNS.map((b) => source.received(scope, period, b))),
-      source.receivedPerHour(scope, period),
-      source.closedByOutcome(scope, period),
-      source.events(scope, period),
-      source.backlog(scope, asOf),
-      Promise.all(REACTIONS.map((r) => source.reactionTimes(scope, period, r, true))),
-      perCentre ? Promise.all(REACTIONS.map((r) => source.reactionTimes(scope, period, r, false))) : null,
-      deps.casework ? deps.casework.deadlines(scope, period) : null,
-    ]);
+  const [received, hours, outcomes, events, backlog, times, casework] = await Promise.all([
+    source.received(scope, period),
+    source.receivedPerHour(scope, period),
+    source.closedByOutcome(scope, period),
+    source.events(scope, period),
+    source.backlog(scope, asOf),
+    Promise.all(REACTIONS.map((r) => source.reactionTimes(scope, period, r))),
+    deps.casework ? deps.casework.deadlines(scope, period) : null,
+  ]);
 
   const byCentre = new Map<string, CentreFigures>(
     (isCentreScope(scope) ? [scope.centreId] : centreIds).map((id) => [id, emptyFigures()]),
@@ -124,10 +121,9 @@ export async function buildReport(
     }
     return figures;
   };
-  const breakdownTallies = Object.fromEntries(BREAKDOWNS.map((b, i) => [b, received[i] ?? []])) as Record<
-    Breakdown,
-    CentreTally[]
-  >;
+  const breakdownTallies = Object.fromEntries(
+    BREAKDOWNS.map((b) => [b, received.map((g) => ({ centreId: g.centreId, key: g[b], count: g.count }))]),
+  ) as Record<Breakdown, CentreTally[]>;
   for (const t of breakdownTallies.urgency) {
     at(t.centreId).received += t.count;
     if (t.key === 'URGENT') at(t.centreId).urgent += t.count;
@@ -147,22 +143,19 @@ export async function buildReport(
       figures.oldestOpenSince = row.oldestCreatedAt;
     }
   }
+  const wholeScope: Partial<Record<Reaction, DurationSummary>> = {};
   REACTIONS.forEach((reaction, i) => {
-    for (const row of perCentreTimes[i] ?? [])
-      if (row.centreId) at(row.centreId).reactions[reaction] = row.summary;
+    for (const row of times[i] ?? []) {
+      if (row.centreId === null) wholeScope[reaction] = row.summary;
+      else at(row.centreId).reactions[reaction] = row.summary;
+    }
   });
 
   const centres = [...byCentre]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([centreId, figures]) => ({ centreId, figures }));
   const total = totalOf(centres.map((c) => c.figures));
-  if (totalTimes) {
-    REACTIONS.forEach((reaction, i) => {
-      total.reactions[reaction] = totalTimes[i]?.[0]?.summary ?? NO_DURATIONS;
-    });
-  } else if (centres[0]) {
-    total.reactions = centres[0].figures.reactions;
-  }
+  for (const reaction of REACTIONS) total.reactions[reaction] = wholeScope[reaction] ?? NO_DURATIONS;
 
   const granularity = granularityFor(period);
   return {

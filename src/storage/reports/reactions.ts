@@ -25,7 +25,7 @@ const REACTION: Record<Reaction, { end: string; periodColumn: string }> = {
   close: { end: 'r."closedAt"', periodColumn: 'r."closedAt"' },
 };
 
-const rank = (p: number) => `("n" * ${p} + 99) / 100`;
+const rank = (n: string, p: number) => `(${n} * ${p} + 99) / 100`;
 
 interface SummaryRow {
   centreId: string | null;
@@ -37,28 +37,34 @@ interface SummaryRow {
 const seconds = (value: number | null) => (value === null ? null : Math.round(Number(value)));
 
 export function reactionQueries(sql: Sql, dialect: Dialect) {
-  async function reactionTimes(scope: ReportScope, period: Period, reaction: Reaction, perCentre: boolean) {
+  /** Per centre, and over the whole scope (centreId null), from one pass: two windows over the same rows. */
+  async function reactionTimes(scope: ReportScope, period: Period, reaction: Reaction) {
     const { end, periodColumn } = REACTION[reaction];
     const filter = scopeFilter(scope);
-    const group = perCentre ? 'r."centreId"' : 'NULL';
     const rows = await sql.all<SummaryRow>(
       `WITH "ends" AS (
-         SELECT ${group} AS "g", r."createdAt" AS "start", ${end} AS "end"
+         SELECT r."centreId" AS "g", r."createdAt" AS "start", ${end} AS "end"
          FROM "Request" r
          WHERE ${filter.where} AND ${periodColumn} >= ? AND ${periodColumn} < ?
-       ), "durations" AS (
-         SELECT "g", ${dialect.secondsBetween('"start"', '"end"')} AS "s" FROM "ends" WHERE "end" IS NOT NULL
        ), "ranked" AS (
-         SELECT "g", "s", ROW_NUMBER() OVER (PARTITION BY "g" ORDER BY "s") AS "rn",
-           COUNT(*) OVER (PARTITION BY "g") AS "n"
-         FROM "durations"
+         SELECT "g", "s",
+           ROW_NUMBER() OVER (PARTITION BY "g" ORDER BY "s") AS "rn", COUNT(*) OVER (PARTITION BY "g") AS "n",
+           ROW_NUMBER() OVER (ORDER BY "s") AS "allRn", COUNT(*) OVER () AS "allN"
+         FROM (SELECT "g", ${dialect.secondsBetween('"start"', '"end"')} AS "s" FROM "ends" WHERE "end" IS NOT NULL) d
        )
        SELECT "g" AS "centreId", CAST("n" AS INTEGER) AS "n",
-         MAX(CASE WHEN "rn" = ${rank(MEDIAN)} THEN "s" END) AS "median",
-         MAX(CASE WHEN "rn" = ${rank(P90)} THEN "s" END) AS "p90"
+         MAX(CASE WHEN "rn" = ${rank('"n"', MEDIAN)} THEN "s" END) AS "median",
+         MAX(CASE WHEN "rn" = ${rank('"n"', P90)} THEN "s" END) AS "p90"
        FROM "ranked"
-       WHERE "rn" = ${rank(MEDIAN)} OR "rn" = ${rank(P90)}
-       GROUP BY "g", "n"`,
+       WHERE "rn" = ${rank('"n"', MEDIAN)} OR "rn" = ${rank('"n"', P90)}
+       GROUP BY "g", "n"
+       UNION ALL
+       SELECT NULL, CAST("allN" AS INTEGER),
+         MAX(CASE WHEN "allRn" = ${rank('"allN"', MEDIAN)} THEN "s" END),
+         MAX(CASE WHEN "allRn" = ${rank('"allN"', P90)} THEN "s" END)
+       FROM "ranked"
+       WHERE "allRn" = ${rank('"allN"', MEDIAN)} OR "allRn" = ${rank('"allN"', P90)}
+       GROUP BY "allN"`,
       [...filter.params, period.from, period.to],
     );
     return rows.map((row) => ({
