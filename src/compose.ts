@@ -79,7 +79,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const masterKey = loadMasterKey({ key: config.handleKey, keyFile: fromCwd(config.handleKeyFile) });
   if (masterKey.created) logger.warn({ file: config.handleKeyFile }, 'created a development handle key');
   const cipher = createHandleCipher(masterKey.key);
-  const store = createStore(config.databaseUrl, { cipher });
+  const store = createStore(config.databaseUrl, { cipher, clock });
 
   let directory = await loadDirectory(store, config, logger);
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));

@@ -55,7 +55,11 @@ async function writeUnits(tx: DbTx, units: readonly AdminUnit[]): Promise<void> 
 async function writeCentres(tx: DbTx, centres: readonly Centre[], now: Date): Promise<void> {
   for (const centre of parentsFirst(centres)) {
     const data = centreData(centre);
-    await tx.centre.upsert({ where: { id: centre.id }, create: { id: centre.id, ...data }, update: data });
+    await tx.centre.upsert({
+      where: { id: centre.id },
+      create: { id: centre.id, ...data, createdAt: now, updatedAt: now },
+      update: { ...data, updatedAt: now },
+    });
   }
   const keep = centres.map((c) => c.id);
   const referenced = {
@@ -90,7 +94,7 @@ function checkReferences({ units, centres }: Directory): void {
   if (problems.length > 0) throw new Error(`directory not saved:\n  ${problems.slice(0, 20).join('\n  ')}`);
 }
 
-export function directoryRepository(db: Db, clock: () => Date = () => new Date()): DirectoryRepository {
+export function directoryRepository(db: Db, clock: () => Date): DirectoryRepository {
   return {
     async load() {
       const [units, centres] = await Promise.all([

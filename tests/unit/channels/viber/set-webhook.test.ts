@@ -65,9 +65,9 @@ describe('registering the Viber webhook', () => {
     expect(report.lines[0]).toContain('VIBER_WEBHOOK_URL');
   });
 
-  it('runs as the npm script, printing the result and exiting 0 / 1', async () => {
+  it('runs as the poruch CLI (npm run viber:set-webhook), printing the result and exiting 0 / 1', async () => {
     const run = promisify(execFile);
-    const script = ['--import', 'tsx', 'scripts/viber-set-webhook.ts'];
+    const script = ['--import', 'tsx', 'scripts/poruch.ts', 'viber:set-webhook'];
     const ok = await run(process.execPath, script, { env: { ...process.env, ...envFor(bot.webhookUrl) } });
     expect(ok.stdout).toContain(`Viber webhook set to ${bot.webhookUrl}`);
     const failed = await run(process.execPath, script, { env: { PATH: process.env.PATH } }).catch((e) => e);
