@@ -5,24 +5,21 @@
 // and exits with the command's code. A failure is printed as its message, not a stack.
 import { loadEnvFile } from '../src/config.js';
 import { systemClock } from '../src/core/ports.js';
-import { centresImport } from './commands/centres-import.js';
 import type { Command } from './commands/command.js';
-import { specialistDeactivate } from './commands/specialist-deactivate.js';
-import { specialistInvite } from './commands/specialist-invite.js';
-import { specialists } from './commands/specialists.js';
-import { viberSetWebhook } from './commands/viber-set-webhook.js';
 
-const COMMANDS: Record<string, Command> = {
-  'centres:import': centresImport,
-  'specialist:invite': specialistInvite,
-  specialists,
-  'specialist:deactivate': specialistDeactivate,
-  'viber:set-webhook': viberSetWebhook,
+// Loaded on demand: a command that needs no database does not pay for loading Prisma.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  'centres:import': async () => (await import('./commands/centres-import.js')).centresImport,
+  'specialist:invite': async () => (await import('./commands/specialist-invite.js')).specialistInvite,
+  specialists: async () => (await import('./commands/specialists.js')).specialists,
+  'specialist:deactivate': async () =>
+    (await import('./commands/specialist-deactivate.js')).specialistDeactivate,
+  'viber:set-webhook': async () => (await import('./commands/viber-set-webhook.js')).viberSetWebhook,
 };
 
 const [name = '', ...args] = process.argv.slice(2);
-const command = COMMANDS[name];
-if (!command) {
+const load = COMMANDS[name];
+if (!load) {
   console.error(
     `usage: poruch COMMAND [ARGS]   (COMMAND: ${Object.keys(COMMANDS).join(', ')}; --help for each)`,
   );
@@ -36,6 +33,7 @@ if (!command) {
     clock: systemClock,
   };
   try {
+    const command = await load();
     process.exitCode = await command(args, context);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

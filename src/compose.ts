@@ -123,10 +123,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
         inbox,
         render: i18n.render,
         logger: logger.child({ channel: 'viber' }),
-        onUnsubscribed: async (platformId) => {
-          const chat = await store.handles.resolve('VIBER', platformId);
-          await store.handles.markUnreachable(chat.handleId, clock.now());
-        },
       })
     : null;
 
@@ -152,7 +148,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
 
   const queueWatch = createQueueWatch({
     queue,
-    store,
     clock,
     directory: () => directory,
     thresholds: {

@@ -1,16 +1,16 @@
 // The queue's clock: returns stale claims to their queue (announcing them again to the centre's
 // specialists, and telling the one whose claim lapsed) and moves requests nobody took in time up
 // to the parent centre, telling that centre's admins through the outbox. Runs on a timer; each
-// request moves in its own guarded update, so several instances running it at once do no harm.
+// request moves in its own guarded update, so several instances running it at once do no harm, and
+// each announcement is written in the transaction of its move, so a crash cannot lose it.
 import type { CaseView, Directory } from '../core/model.js';
-import type { Clock, Store } from '../core/ports.js';
+import type { Clock } from '../core/ports.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
 import { notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
 
 export interface QueueWatchDeps {
   queue: Queue;
-  store: Store;
   clock: Clock;
   directory: () => Directory;
   thresholds: OverdueThresholds;
@@ -39,15 +39,12 @@ export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
 
   async function runOnce(): Promise<QueueWatchReport> {
     let told = 0;
-    // A lapsed claim is announced again in the transaction that returns it to the queue.
     const expired = await deps.queue.expireLeases(async (tx, returned, formerClaimerId) => {
       told += await notifyReturned(tx, notify, returned, formerClaimerId);
     });
-    const { escalated, atTop } = await deps.queue.escalateOverdue(deps.thresholds);
-    for (const request of escalated) {
-      // The request already moved; telling the admins is its own small transaction.
-      told += await deps.store.transaction((tx) => notifyEscalated(tx, notify, request));
-    }
+    const { escalated, atTop } = await deps.queue.escalateOverdue(deps.thresholds, async (tx, request) => {
+      told += await notifyEscalated(tx, notify, request);
+    });
     if (told > 0) deps.onNotified();
     if (expired.length + escalated.length + atTop.length > 0) {
       deps.logger.info(

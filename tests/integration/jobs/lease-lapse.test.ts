@@ -57,7 +57,6 @@ describeBackends('queue watch: a lapsed claim is announced again', (backend) => 
     woken = 0;
     watch = createQueueWatch({
       queue: world.queue,
-      store: world.store,
       clock: world.clock,
       directory: () => directory,
       thresholds: { urgentAfterMinutes: 15, normalAfterMinutes: 24 * 60 },

@@ -1,7 +1,7 @@
 // The commands an admin runs for their team, on an SQLite file that this process keeps open, as a
 // running server would: an invite that carries the person's name, the team list, and switching
 // someone off. The commands run in-process (scripts/commands); the CLI wrapper around them
-// (scripts/poruch.ts) runs as a real process in tests/unit/channels/viber/set-webhook.test.ts and CI.
+// (scripts/poruch.ts, compiled) runs as a real process in CI's start:prod smoke step (.ci/run).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { specialistDeactivate } from '../../../scripts/commands/specialist-deactivate.js';
