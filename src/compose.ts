@@ -17,6 +17,7 @@ import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
+import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { loggerOptions } from './logger.js';
@@ -39,11 +40,14 @@ export interface Poruch {
   viber: ViberChannel | null;
   logger: Logger;
   directory(): Directory;
-  /** Re-reads the centre directory (after `npm run centres:import` by another process). */
-  reloadDirectory(): Promise<void>;
+  /** Reloads the centre directory when `npm run centres:import` (another process) replaced it. */
+  directoryWatch: DirectoryWatch;
   /** Starts channels (webhook registration or polling) and background jobs. */
   start(): Promise<void>;
-  /** Stops taking updates, lets the outbox finish its run, closes the database. */
+  /**
+   * Graceful shutdown: stops taking updates (polling stops, HTTP answers 503 and waits for requests
+   * in flight), lets the jobs finish the work in hand, then closes the channels and the database.
+   */
   close(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const cipher = createHandleCipher(masterKey.key);
   const store = createStore(config.databaseUrl, { cipher, clock });
 
+  const loadedVersion = await store.directory.version();
   let directory = await loadDirectory(store, config, logger);
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));
   let centres = centreById();
@@ -158,6 +163,16 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     onNotified: () => dispatcher?.wake(),
   });
 
+  const directoryWatch = createDirectoryWatch({
+    repository: store.directory,
+    loadedVersion,
+    onReloaded: (reloaded) => {
+      directory = reloaded;
+      centres = centreById();
+    },
+    logger: logger.child({ part: 'directory-watch' }),
+  });
+
   const jobs = dispatcher;
   return {
     app,
@@ -167,6 +182,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     i18n,
     dispatcher: jobs,
     queueWatch,
+    directoryWatch,
     telegram,
     viber,
     logger,
@@ -174,22 +190,23 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     async start() {
       jobs.start();
       queueWatch.start();
+      directoryWatch.start();
       if (!telegram) logger.info('telegram bot is off: set TELEGRAM_BOT_TOKEN to switch it on');
       else await telegram.start();
       if (!viber) logger.info('viber bot is off: set VIBER_AUTH_TOKEN to switch it on');
       else await viber.start();
     },
     async close() {
+      // 1. No new work: Telegram polling stops after the update in hand; fastify answers 503 to new
+      //    requests (the platforms deliver those again) and waits for the webhooks in flight.
       await telegram?.stop();
-      await viber?.stop();
       await app.close();
-      await queueWatch.stop();
-      await jobs.stop();
+      // 2. Drain: each job finishes the run in hand (a message being sent is marked sent) and starts
+      //    no other; what is still due stays in the outbox for the next start.
+      await Promise.all([directoryWatch.stop(), queueWatch.stop(), jobs.stop()]);
+      // 3. Only now cut the channels' API calls and close the database.
+      await viber?.stop();
       await store.close();
-    },
-    async reloadDirectory() {
-      directory = await store.directory.load();
-      centres = centreById();
     },
   };
 }
