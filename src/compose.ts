@@ -2,7 +2,7 @@
 // main.ts calls it and listens; tests call it with their own database, clock and emulator URLs.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
 import type { Config } from './config.js';
@@ -20,7 +20,7 @@ import { createI18n, type I18n } from './i18n/index.js';
 import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
-import { loggerOptions } from './logger.js';
+import { createLogger } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
@@ -74,7 +74,7 @@ async function loadDirectory(store: StoreWithDatabase, config: Config, logger: L
 }
 
 export async function composePoruch(config: Config, options: ComposeOptions = {}): Promise<Poruch> {
-  const logger = options.logger ?? pino(loggerOptions(config) as object);
+  const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
 
   const applied = await applyMigrations(config.databaseUrl);

@@ -130,6 +130,9 @@ const variableOf: Record<string, string> = {
   'viber.avatarUrl': 'VIBER_AVATAR_URL',
 };
 
+/** Every environment variable Poruch reads (README.md and .env.example document each). */
+export const ENV_VARIABLES: readonly string[] = Object.values(variableOf);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
