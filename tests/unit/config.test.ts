@@ -23,7 +23,7 @@ describe('configuration as documented', () => {
     const uncommented = envExample
       .split('\n')
       .filter((line) => /^# [A-Z_]+=/.test(line))
-      .map((line) => line.slice(2).replace(/\s+#.*$/, ''))
+      .map((line) => line.slice(2))
       .join('\n');
     const env = parseEnv(uncommented);
     const firstOf = Object.fromEntries(
