@@ -19,8 +19,15 @@ COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/locales ./locales
 COPY --from=build --chown=node:node /app/data/centres ./data/centres
-RUN mkdir -p /app/data && chown node:node /app/data
+# The admin commands on the PATH: `docker run --rm -v poruch-data:/app/data poruch poruch specialists ID`.
+RUN chmod +x dist/scripts/poruch.js && ln -s /app/dist/scripts/poruch.js /usr/local/bin/poruch \
+  && mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 VOLUME ["/app/data"]
+# node:*-slim has neither curl nor wget; Node's own fetch asks /health (200 when the database answers).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Node runs as PID 1 and handles SIGTERM itself: it drains and exits within Docker's 10 s grace period.
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/main.js"]

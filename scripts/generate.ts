@@ -1,5 +1,8 @@
 // `npm run generate`: builds the Prisma clients for SQLite and PostgreSQL without Prisma's native
-// schema engine (which cannot be downloaded everywhere). See ../shared/notes/prisma-offline.md.
+// schema engine (which cannot be downloaded everywhere). Prisma's CLI insists on that engine before
+// `generate` and tries to download it; no option turns the check off, but PRISMA_SCHEMA_ENGINE_BINARY
+// (its documented custom-engine variable) pointing at any existing file satisfies it, and `generate`
+// never runs the file. Migrations go through @prisma/schema-engine-wasm instead (src/storage/migrations.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

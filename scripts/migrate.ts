@@ -1,8 +1,9 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default file:./data/poruch.db).
 // `npm run db:migrate:create -- NAME`: writes prisma/migrations/{sqlite,postgres}/<timestamp>_<name>/
 // migration.sql from the difference between the existing migrations and prisma/schema.prisma.
-// Both run on Prisma's wasm schema engine; the native engine is not needed (shared notes:
-// prisma-offline.md). Creating the PostgreSQL migration needs a live server (POSTGRES_URL).
+// Both run on Prisma's wasm schema engine (@prisma/schema-engine-wasm), so the native engine, which
+// Prisma's CLI would download, is not needed. Creating the PostgreSQL migration needs a live server
+// (POSTGRES_URL): the engine diffs against a real shadow database.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

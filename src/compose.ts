@@ -2,7 +2,7 @@
 // main.ts calls it and listens; tests call it with their own database, clock and emulator URLs.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
 import type { Config } from './config.js';
@@ -17,9 +17,10 @@ import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
+import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
-import { loggerOptions } from './logger.js';
+import { createLogger } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
@@ -40,11 +41,14 @@ export interface Poruch {
   viber: ViberChannel | null;
   logger: Logger;
   directory(): Directory;
-  /** Re-reads the centre directory (after `npm run centres:import` by another process). */
-  reloadDirectory(): Promise<void>;
+  /** Reloads the centre directory when `npm run centres:import` (another process) replaced it. */
+  directoryWatch: DirectoryWatch;
   /** Starts channels (webhook registration or polling) and background jobs. */
   start(): Promise<void>;
-  /** Stops taking updates, lets the outbox finish its run, closes the database. */
+  /**
+   * Graceful shutdown: stops taking updates (polling stops, HTTP answers 503 and waits for requests
+   * in flight), lets the jobs finish the work in hand, then closes the channels and the database.
+   */
   close(): Promise<void>;
 }
 
@@ -71,22 +75,26 @@ async function loadDirectory(store: StoreWithDatabase, config: Config, logger: L
 }
 
 export async function composePoruch(config: Config, options: ComposeOptions = {}): Promise<Poruch> {
-  const logger = options.logger ?? pino(loggerOptions(config) as object);
+  const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
 
   const masterKey = loadMasterKey({ key: config.handleKey, keyFile: fromCwd(config.handleKeyFile) });
   if (masterKey.created) logger.warn({ file: config.handleKeyFile }, 'created a development handle key');
   const cipher = createHandleCipher(masterKey.key);
   // Opens lazily: nothing touches the database before the migrations below.
-  const store = createStore(config.databaseUrl, { cipher });
+  const store = createStore(config.databaseUrl, { cipher, clock });
 
   // Instances started together take turns: the first migrates and loads the directory, the others
-  // find both done (see startup-lock.ts).
-  let directory = await withStartupLock(config.databaseUrl, async () => {
+  // find both done (see startup-lock.ts). The directory's version is read before the load, so an
+  // import by another process at any later moment is noticed by the directory watch.
+  const started = await withStartupLock(config.databaseUrl, async () => {
     const applied = await applyMigrations(config.databaseUrl);
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
-    return loadDirectory(store, config, logger);
+    const version = await store.directory.version();
+    return { version, directory: await loadDirectory(store, config, logger) };
   });
+  const loadedVersion = started.version;
+  let directory = started.directory;
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));
   let centres = centreById();
 
@@ -128,10 +136,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
         inbox,
         render: i18n.render,
         logger: logger.child({ channel: 'viber' }),
-        onUnsubscribed: async (platformId) => {
-          const chat = await store.handles.resolve('VIBER', platformId);
-          await store.handles.markUnreachable(chat.handleId, clock.now());
-        },
       })
     : null;
 
@@ -157,8 +161,8 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
 
   const queueWatch = createQueueWatch({
     queue,
-    store,
     clock,
+    limits: store.limits,
     directory: () => directory,
     thresholds: {
       urgentAfterMinutes: config.escalateUrgentAfterMinutes,
@@ -166,6 +170,16 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     },
     logger: logger.child({ part: 'queue-watch' }),
     onNotified: () => dispatcher?.wake(),
+  });
+
+  const directoryWatch = createDirectoryWatch({
+    repository: store.directory,
+    loadedVersion,
+    onReloaded: (reloaded) => {
+      directory = reloaded;
+      centres = centreById();
+    },
+    logger: logger.child({ part: 'directory-watch' }),
   });
 
   const jobs = dispatcher;
@@ -177,6 +191,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     i18n,
     dispatcher: jobs,
     queueWatch,
+    directoryWatch,
     telegram,
     viber,
     logger,
@@ -184,22 +199,23 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     async start() {
       jobs.start();
       queueWatch.start();
+      directoryWatch.start();
       if (!telegram) logger.info('telegram bot is off: set TELEGRAM_BOT_TOKEN to switch it on');
       else await telegram.start();
       if (!viber) logger.info('viber bot is off: set VIBER_AUTH_TOKEN to switch it on');
       else await viber.start();
     },
     async close() {
+      // 1. No new work: Telegram polling stops after the update in hand; fastify answers 503 to new
+      //    requests (the platforms deliver those again) and waits for the webhooks in flight.
       await telegram?.stop();
-      await viber?.stop();
       await app.close();
-      await queueWatch.stop();
-      await jobs.stop();
+      // 2. Drain: each job finishes the run in hand (a message being sent is marked sent) and starts
+      //    no other; what is still due stays in the outbox for the next start.
+      await Promise.all([directoryWatch.stop(), queueWatch.stop(), jobs.stop()]);
+      // 3. Only now cut the channels' API calls and close the database.
+      await viber?.stop();
       await store.close();
-    },
-    async reloadDirectory() {
-      directory = await store.directory.load();
-      centres = centreById();
     },
   };
 }

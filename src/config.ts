@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything is validated once at start; a bad value stops
 // the process with every offending variable named, instead of failing later in a webhook.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const optionalString = z
@@ -68,7 +69,16 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Reads `.env` from the working directory into process.env if it exists (Node's own parser, as
+ * `node --env-file`). Variables already set win, so the real environment overrides the file.
+ * `.env.example` documents every variable.
+ */
+export function loadEnvFile(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
 
 function telegramFrom(env: Env) {
   const token = env.TELEGRAM_BOT_TOKEN?.trim();
@@ -120,6 +130,9 @@ const variableOf: Record<string, string> = {
   'viber.avatarUrl': 'VIBER_AVATAR_URL',
 };
 
+/** Every environment variable Poruch reads (README.md and .env.example document each). */
+export const ENV_VARIABLES: readonly string[] = Object.values(variableOf);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -154,5 +167,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('HANDLE_KEY: required in production (32 bytes, base64 or hex)');
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+/** DATABASE_URL alone, for command-line tools that need nothing else of the configuration. */
+export function databaseUrlOf(env: Env = process.env): string {
+  const parsed = configSchema.shape.databaseUrl.safeParse(env.DATABASE_URL || undefined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `DATABASE_URL: ${issue.message}`));
+  }
   return parsed.data;
 }

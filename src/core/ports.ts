@@ -84,8 +84,13 @@ export interface AuditLog {
 
 export interface DirectoryRepository {
   load(): Promise<Directory>;
-  /** Replaces the whole directory in one transaction: either every row is written or none. */
+  /**
+   * Replaces the whole directory in one transaction: either every row is written or none. Each
+   * replacement raises the version by one.
+   */
   replace(directory: Directory): Promise<void>;
+  /** Cheap to ask: changes exactly when the directory was replaced (0 before the first import). */
+  version(): Promise<number>;
 }
 
 /** The repositories, as seen inside one database transaction. */

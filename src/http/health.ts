@@ -8,7 +8,9 @@ export interface HealthDeps {
 
 export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
   return async (app) => {
-    app.get('/health', async (_request, reply) => {
+    // Answered even under pressure: it reports whether the process and database are alive, and a
+    // container marked unhealthy during a burst would only be restarted for nothing.
+    app.get('/health', { config: { pressureHandler: () => undefined } }, async (_request, reply) => {
       const started = performance.now();
       let database: 'ok' | 'unreachable' = 'ok';
       try {

@@ -35,9 +35,10 @@ export interface OutboxDispatcher {
   /** Ask for a run soon; calls while a run is going are coalesced into one more run. */
   wake(): void;
   runOnce(): Promise<RunReport>;
-  /** Runs until the outbox has nothing due (for tests and shutdown). */
+  /** Runs until the outbox has nothing due (for tests). */
   drain(maxRuns?: number): Promise<RunReport>;
   start(): void;
+  /** Lets the batch in hand finish, starts no other (a backlog waits for the next start). */
   stop(): Promise<void>;
 }
 
@@ -124,9 +125,9 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
     return report;
   }
 
-  async function drain(maxRuns = 1000): Promise<RunReport> {
+  async function drain(maxRuns = 1000, stopWhen: () => boolean = () => false): Promise<RunReport> {
     const total: RunReport = { sent: 0, retried: 0, abandoned: 0 };
-    for (let run = 0; run < maxRuns; run++) {
+    for (let run = 0; run < maxRuns && !stopWhen(); run++) {
       const report = await runOnce();
       total.sent += report.sent;
       total.retried += report.retried;
@@ -141,7 +142,8 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
       again = true;
       return;
     }
-    running = drain()
+    // Shutdown must fit the platform's grace period (Docker: 10 s), so a stop ends the drain.
+    running = drain(1000, () => stopped)
       .catch((error) => {
         log.error({ err: error }, 'outbox run failed');
         return { sent: 0, retried: 0, abandoned: 0 };

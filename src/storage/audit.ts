@@ -5,7 +5,7 @@ import type { AuditLog } from '../core/ports.js';
 import { newId } from './ids.js';
 import type { Sql } from './sql.js';
 
-export function auditLog(sql: Sql): AuditLog {
+export function auditLog(sql: Sql, now: () => Date): AuditLog {
   return {
     async record({ requestId, actor, action, detail }) {
       await sql.run(
@@ -18,7 +18,7 @@ export function auditLog(sql: Sql): AuditLog {
           actor.id ?? null,
           action,
           detail === undefined ? null : JSON.stringify(detail),
-          new Date(),
+          now(),
         ],
       );
     },

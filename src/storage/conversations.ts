@@ -2,7 +2,7 @@
 import type { ConversationStore } from '../core/conversation/ports.js';
 import type { Sql } from './sql.js';
 
-export function conversationStore(sql: Sql): ConversationStore {
+export function conversationStore(sql: Sql, now: () => Date): ConversationStore {
   return {
     async load(handleId) {
       const [row] = await sql.all<{ state: string; version: number }>(
@@ -16,13 +16,13 @@ export function conversationStore(sql: Sql): ConversationStore {
         // Someone else created it first (e.g. another instance): the caller reloads and retries.
         const created = await sql.run(
           'INSERT INTO "Conversation" ("handleId", "state", "version", "updatedAt") VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING',
-          [handleId, state, new Date()],
+          [handleId, state, now()],
         );
         return created === 1 ? 1 : null;
       }
       const updated = await sql.run(
         'UPDATE "Conversation" SET "state" = ?, "version" = ?, "updatedAt" = ? WHERE "handleId" = ? AND "version" = ?',
-        [state, expectedVersion + 1, new Date(), handleId, expectedVersion],
+        [state, expectedVersion + 1, now(), handleId, expectedVersion],
       );
       return updated === 1 ? expectedVersion + 1 : null;
     },

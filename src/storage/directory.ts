@@ -55,7 +55,11 @@ async function writeUnits(tx: DbTx, units: readonly AdminUnit[]): Promise<void> 
 async function writeCentres(tx: DbTx, centres: readonly Centre[], now: Date): Promise<void> {
   for (const centre of parentsFirst(centres)) {
     const data = centreData(centre);
-    await tx.centre.upsert({ where: { id: centre.id }, create: { id: centre.id, ...data }, update: data });
+    await tx.centre.upsert({
+      where: { id: centre.id },
+      create: { id: centre.id, ...data, createdAt: now, updatedAt: now },
+      update: { ...data, updatedAt: now },
+    });
   }
   const keep = centres.map((c) => c.id);
   const referenced = {
@@ -90,7 +94,10 @@ function checkReferences({ units, centres }: Directory): void {
   if (problems.length > 0) throw new Error(`directory not saved:\n  ${problems.slice(0, 20).join('\n  ')}`);
 }
 
-export function directoryRepository(db: Db, clock: () => Date = () => new Date()): DirectoryRepository {
+/** The one row of DirectoryVersion. */
+const CURRENT = 'current';
+
+export function directoryRepository(db: Db, clock: () => Date): DirectoryRepository {
   return {
     async load() {
       const [units, centres] = await Promise.all([
@@ -104,13 +111,24 @@ export function directoryRepository(db: Db, clock: () => Date = () => new Date()
       return { units: units.map(toAdminUnit), centres: centres.map(toCentre) };
     },
 
+    async version() {
+      const row = await db.directoryVersion.findFirst({ where: { id: CURRENT }, select: { version: true } });
+      return row?.version ?? 0;
+    },
+
     async replace(directory: Directory) {
       checkReferences(directory);
       // Hundreds of rows in one transaction: far beyond the 5 s default on a slow disk.
       await db.$transaction(
         async (tx) => {
+          const now = clock();
           await writeUnits(tx, directory.units);
-          await writeCentres(tx, directory.centres, clock());
+          await writeCentres(tx, directory.centres, now);
+          await tx.directoryVersion.upsert({
+            where: { id: CURRENT },
+            create: { id: CURRENT, version: 1, importedAt: now },
+            update: { version: { increment: 1 }, importedAt: now },
+          });
         },
         { maxWait: 15_000, timeout: 120_000 },
       );

@@ -23,7 +23,7 @@ const toRef = (row: HandleRow): ChatRef => ({
 
 const FIND = 'SELECT "id", "channel", "locale" FROM "ChatHandle" WHERE "lookupHash" = ?';
 
-export function chatHandles(sql: Sql, cipher: HandleCipher): ChatHandles {
+export function chatHandles(sql: Sql, cipher: HandleCipher, now: () => Date): ChatHandles {
   return {
     async resolve(channel, platformId) {
       const lookupHash = cipher.lookupHash(channel, platformId);
@@ -34,7 +34,7 @@ export function chatHandles(sql: Sql, cipher: HandleCipher): ChatHandles {
       await sql.run(
         `INSERT INTO "ChatHandle" ("id", "channel", "lookupHash", "encryptedId", "locale", "createdAt")
          VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT ("lookupHash") DO NOTHING`,
-        [newId(), channel, lookupHash, cipher.encrypt(platformId), new Date()],
+        [newId(), channel, lookupHash, cipher.encrypt(platformId), now()],
       );
       const [created] = await sql.all<HandleRow>(FIND, [lookupHash]);
       if (!created) throw new Error('chat handle vanished right after it was written');
@@ -60,7 +60,7 @@ export function chatHandles(sql: Sql, cipher: HandleCipher): ChatHandles {
       await sql.run(
         `UPDATE "OutboxMessage" SET "status" = 'PENDING', "attempts" = 0, "nextAttemptAt" = ?, "lockedUntil" = NULL
          WHERE "handleId" = ? AND "status" = 'HELD'`,
-        [new Date(), handleId],
+        [now(), handleId],
       );
     },
   };

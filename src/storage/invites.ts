@@ -18,19 +18,20 @@ export interface IssuedInvite {
 
 export async function issueInvite(
   db: Db,
-  options: { centreId: string; role: SpecialistRole; hours: number; name?: string; now?: Date },
+  options: { centreId: string; role: SpecialistRole; hours: number; name?: string; now: Date },
 ): Promise<IssuedInvite> {
   const centre = await db.centre.findFirst({ where: { id: options.centreId }, select: { id: true } });
   if (!centre) throw new Error(`no centre with id ${options.centreId} (import the directory first)`);
   const raw = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
-  const expiresAt = new Date((options.now ?? new Date()).getTime() + options.hours * 3_600_000);
+  const expiresAt = new Date(options.now.getTime() + options.hours * 3_600_000);
   await createInvite(db, {
     codeHash: hashInviteCode(code),
     centreId: centre.id,
     role: options.role,
     expiresAt,
     displayName: options.name?.trim() || null,
+    createdAt: options.now,
   });
   return { code, expiresAt };
 }

@@ -3,10 +3,12 @@ import type { MessageRepository } from '../core/ports.js';
 import type { DbTx } from './prisma.js';
 import { toCaseMessage } from './rows.js';
 
-export function messageRepository(db: DbTx): MessageRepository {
+export function messageRepository(db: DbTx, now: () => Date): MessageRepository {
   return {
     async add(requestId, author, text, specialistId = null) {
-      return toCaseMessage(await db.message.create({ data: { requestId, author, text, specialistId } }));
+      return toCaseMessage(
+        await db.message.create({ data: { requestId, author, text, specialistId, createdAt: now() } }),
+      );
     },
     async thread(requestId) {
       const rows = await db.message.findMany({

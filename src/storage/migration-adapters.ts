@@ -1,6 +1,7 @@
-// Driver adapters for the wasm schema engine. They work around three measured problems (see
-// shared notes: prisma-offline.md) and keep track of every connection, because the engine does not
-// close what it opens.
+// Driver adapters for the wasm schema engine. They work around three measured problems (each
+// explained where it is handled below: multi-statement scripts on SQLite, PostgreSQL's shadow
+// database, adapter-pg reading "char" columns) and keep track of every connection, because the
+// engine does not close what it opens.
 import { randomUUID } from 'node:crypto';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';

@@ -15,14 +15,14 @@ interface Payload {
   messages: Reply[];
 }
 
-export function outboxWriter(sql: Sql): OutboxWriter {
+export function outboxWriter(sql: Sql, clock: () => Date): OutboxWriter {
   return {
     async enqueue(batch) {
       if (batch.replaces && batch.messages.length !== 1)
         throw new Error('a replacing entry carries one message');
       const payload: Payload = { locale: batch.locale, messages: batch.messages };
       const id = newId();
-      const now = new Date();
+      const now = clock();
       await sql.run(
         `INSERT INTO "OutboxMessage" ("id", "handleId", "payload", "sentCount", "replacesId", "status",
            "holdWhileUnreachable", "attempts", "nextAttemptAt", "createdAt")

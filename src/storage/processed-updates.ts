@@ -1,7 +1,7 @@
 import type { ProcessedUpdates } from '../core/delivery/ports.js';
 import type { Sql } from './sql.js';
 
-export function processedUpdates(sql: Sql): ProcessedUpdates {
+export function processedUpdates(sql: Sql, now: () => Date): ProcessedUpdates {
   return {
     async firstTime(channel, updateId) {
       // The primary key decides: a redelivery inserts nothing. ON CONFLICT instead of catching the
@@ -9,7 +9,7 @@ export function processedUpdates(sql: Sql): ProcessedUpdates {
       // concurrent delivery of the same update waits for the first to commit, then inserts nothing.
       const inserted = await sql.run(
         'INSERT INTO "ProcessedUpdate" ("channel", "updateId", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        [channel, updateId, new Date()],
+        [channel, updateId, now()],
       );
       return inserted === 1;
     },

@@ -68,7 +68,7 @@ function dataOf(change: RequestChange) {
   return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as RequestChange;
 }
 
-export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
+export function requestRepository(db: DbTx, sql: Sql, now: () => Date): RequestRepository {
   const many = async (query: Promise<Parameters<typeof toCaseView>[0][]>): Promise<CaseView[]> =>
     (await query).map(toCaseView);
 
@@ -80,7 +80,7 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
     // statistics of returning people then need neither the chat handle nor any link between requests.
     async create(input) {
       const id = newId();
-      const now = new Date();
+      const createdAt = now();
       const inserted = await sql.run(
         `INSERT INTO "Request" ("id", "caseCode", "continuationHash", "kind", "category", "urgency", "status",
            "centreId", "escalationLevel", "language", "channel", "unitId", "approxLat", "approxLon",
@@ -107,8 +107,8 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
           input.contactPreference,
           input.reporterHandleId,
           input.reporterHandleId,
-          now,
-          now,
+          createdAt,
+          createdAt,
         ],
       );
       if (inserted !== 1) return null;
@@ -131,7 +131,7 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
         description: input.description,
         contactPhone: input.contactPhone,
         contactPreference: input.contactPreference,
-        createdAt: now,
+        createdAt,
       });
     },
 
@@ -191,7 +191,7 @@ export function requestRepository(db: DbTx, sql: Sql): RequestRepository {
       if (guard.statuses.length === 0) return null;
       const rows = await db.request.updateManyAndReturn({
         where: whereGuard(id, guard),
-        data: dataOf(change),
+        data: { ...dataOf(change), updatedAt: now() },
         select: caseColumns,
       });
       const row = rows[0];

@@ -1,5 +1,6 @@
 // Prisma's schema engine compiled to WebAssembly: creates and applies migrations without the native
-// engine binary, which cannot be downloaded on every machine (see shared notes: prisma-offline.md).
+// engine binary, which Prisma's CLI downloads from Prisma's binary host and which therefore cannot be
+// had on every machine.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

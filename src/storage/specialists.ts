@@ -99,6 +99,7 @@ export function inviteRepository(db: DbTx): InviteRepository {
           displayName: invite.displayName ?? specialist.displayName,
           centreId: invite.centreId,
           role: invite.role,
+          createdAt: now,
         },
       });
       await db.invite.update({ where: { codeHash }, data: { usedById: created.id } });
@@ -116,15 +117,16 @@ export async function createInvite(
     role: SpecialistRole;
     expiresAt: Date;
     displayName?: string | null;
+    createdAt: Date;
   },
 ): Promise<void> {
   await db.invite.create({ data: invite });
 }
 
-export function notificationRepository(db: DbTx): NotificationRepository {
+export function notificationRepository(db: DbTx, now: () => Date): NotificationRepository {
   return {
     async record(requestId, specialistId, outboxId) {
-      await db.notification.create({ data: { requestId, specialistId, outboxId } });
+      await db.notification.create({ data: { requestId, specialistId, outboxId, createdAt: now() } });
     },
     async ofRequest(requestId) {
       return db.notification.findMany({

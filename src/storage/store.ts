@@ -1,6 +1,6 @@
 // createStore(databaseUrl): the Store port of src/core, on SQLite or PostgreSQL.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Repositories, Store } from '../core/ports.js';
+import { type Clock, type Repositories, type Store, systemClock } from '../core/ports.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { auditLog } from './audit.js';
 import { conversationStore } from './conversations.js';
@@ -29,18 +29,19 @@ const noCipher: HandleCipher = {
   },
 };
 
-const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories => ({
-  requests: requestRepository(db, sql),
-  messages: messageRepository(db),
-  audit: auditLog(sql),
-  handles: chatHandles(sql, cipher),
-  updates: processedUpdates(sql),
-  outbox: outboxWriter(sql),
-  conversations: conversationStore(sql),
+/** Every row is stamped with `now()`, the app's clock, so that tests move time instead of sleeping. */
+const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher, now: () => Date): Repositories => ({
+  requests: requestRepository(db, sql, now),
+  messages: messageRepository(db, now),
+  audit: auditLog(sql, now),
+  handles: chatHandles(sql, cipher, now),
+  updates: processedUpdates(sql, now),
+  outbox: outboxWriter(sql, now),
+  conversations: conversationStore(sql, now),
   reporterCases: reporterCaseLookup(db),
   specialists: specialistRepository(db, sql),
   invites: inviteRepository(db),
-  notifications: notificationRepository(db),
+  notifications: notificationRepository(db, now),
   limits: chatLimits(sql),
 });
 
@@ -52,6 +53,8 @@ export interface StoreWithDatabase extends Store {
 export interface StoreOptions extends DatabaseOptions {
   /** Encrypts and hashes messenger ids; required for anything that touches chats. */
   cipher?: HandleCipher;
+  /** Stamps created and updated rows (default: the system clock). */
+  clock?: Clock;
 }
 
 type RepositoryName = keyof Repositories;
@@ -75,21 +78,23 @@ export function createStore(databaseUrl: string, options: StoreOptions = {}): St
   const database = openDatabase(databaseUrl, options);
   const { prisma } = database;
   const cipher = options.cipher ?? noCipher;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   // The transaction a piece of work runs in, if any. Repositories used inside it (also through
   // `store.requests` etc.) go to that transaction: on SQLite, a query outside it would wait for the
   // write lock the transaction itself holds.
   const ambient = new AsyncLocalStorage<Repositories>();
-  const outside = repositoriesOn(prisma, database.sql, cipher);
+  const outside = repositoriesOn(prisma, database.sql, cipher, now);
   const current = () => ambient.getStore() ?? outside;
 
   const store = {
     database,
-    directory: directoryRepository(prisma),
+    directory: directoryRepository(prisma, now),
     transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
       const joined = ambient.getStore();
       if (joined) return work(joined);
       return database.transaction(({ db, sql }) => {
-        const repositories = repositoriesOn(db, sql, cipher);
+        const repositories = repositoriesOn(db, sql, cipher, now);
         return ambient.run(repositories, () => work(repositories));
       });
     },

@@ -14,8 +14,6 @@ export interface EventDeps {
   render: RenderText;
   sender: WelcomeBody['sender'];
   welcome: Reply;
-  /** The person unsubscribed: stop writing to them (the outbox would only collect status 6). */
-  onUnsubscribed: (platformId: string) => Promise<void> | void;
   logger: ChannelLogger;
 }
 
@@ -42,7 +40,12 @@ export async function handleCallback(
       });
       return undefined;
     case 'unsubscribed':
-      await deps.onUnsubscribed(callback.user_id);
+      // Through the Inbox like everything else: recorded once, and the chat marked unreachable.
+      await receive(deps, {
+        platformId: callback.user_id,
+        updateId: messageToken,
+        event: { type: 'unsubscribed' },
+      });
       logger.info({ event: 'unsubscribed' }, 'viber: person unsubscribed');
       return undefined;
     case 'message':

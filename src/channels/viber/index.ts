@@ -19,8 +19,6 @@ export interface ViberChannelDeps {
   inbox: Inbox;
   render: RenderText;
   logger: ChannelLogger;
-  /** Marks the chat unreachable: Viber refuses every message to someone who unsubscribed. */
-  onUnsubscribed: (platformId: string) => Promise<void> | void;
   /** The first question, sent before the person subscribes; defaults to the language choice. */
   welcome?: Reply;
 }
@@ -67,7 +65,6 @@ export function createViberChannel(deps: ViberChannelDeps): ViberChannel {
       render: deps.render,
       sender,
       welcome: deps.welcome ?? DEFAULT_WELCOME,
-      onUnsubscribed: deps.onUnsubscribed,
       logger,
     }),
     webhookPath,

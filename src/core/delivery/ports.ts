@@ -11,9 +11,14 @@ export interface IncomingUpdate {
   platformId: string;
   /** Platform update id (Telegram update_id, Viber message_token) for exactly-once processing; null if none. */
   updateId: string | null;
-  event: InboundEvent;
+  event: InboundEvent | Unsubscribed;
   /** The platform's language hint (Telegram language_code, Viber user.language), used only as a default. */
   languageHint?: string | null;
+}
+
+/** The person left the bot (Viber's `unsubscribed`): no step of a conversation, the chat goes quiet. */
+export interface Unsubscribed {
+  type: 'unsubscribed';
 }
 
 export type InboxOutcome = 'processed' | 'duplicate';

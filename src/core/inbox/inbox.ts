@@ -1,7 +1,8 @@
 // The one door every channel's updates come through. In ONE transaction: the update id is recorded
 // (a redelivery is processed once), the chat is resolved by its keyed hash, the conversation moves
 // on, requests are queued, and the replies are written to the outbox. Only after the commit is the
-// dispatcher woken, so nothing is ever sent for a change that did not happen.
+// dispatcher woken, so nothing is ever sent for a change that did not happen. Leaving the bot
+// (Viber's `unsubscribed`) comes through here too: it only marks the chat unreachable.
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
@@ -39,6 +40,11 @@ export function createInbox(deps: InboxDeps): Inbox {
           return 'duplicate' as const;
         }
         const chat = await tx.handles.resolve(update.channel, update.platformId);
+        if (update.event.type === 'unsubscribed') {
+          // The outbox would only collect refusals: it drops or holds what is queued for this chat.
+          await tx.handles.markUnreachable(chat.handleId, now());
+          return 'left' as const;
+        }
         // Whoever writes (or re-subscribes on Viber) can be written to again, even after they had
         // blocked the bot or unsubscribed: otherwise the outbox would drop every reply to them.
         await tx.handles.markReachable(chat.handleId);
@@ -78,7 +84,7 @@ export function createInbox(deps: InboxDeps): Inbox {
         return 'processed' as const;
       });
       if (outcome === 'processed') deps.onCommitted();
-      return outcome;
+      return outcome === 'left' ? 'processed' : outcome;
     },
   };
 }

@@ -4,6 +4,7 @@
 // (with the default thresholds), while a normal one waits a day per level. CaseView carries no
 // escalatedAt, and creation time alone gives the same schedule for requests that were never claimed.
 import type { CaseView, Urgency } from '../model.js';
+import type { Repositories } from '../ports.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, SYSTEM } from './audit.js';
 import { decide } from './decide.js';
@@ -24,6 +25,13 @@ export interface EscalationReport {
 
 type ParentOf = (centreId: string) => string | null;
 
+/**
+ * What to do, in the escalation's own transaction, once a request has moved up (announce it to the
+ * new centre through the outbox): the announcement commits exactly when the move does, so a crash
+ * in between cannot leave a moved request that nobody was told about.
+ */
+export type OnEscalated = (tx: Repositories, escalated: CaseView) => Promise<void>;
+
 /** Read outside any transaction: on SQLite a second query while a transaction is open would wait on it. */
 async function parentLookup(deps: QueueDeps): Promise<ParentOf> {
   if (deps.parentCentreOf) return deps.parentCentreOf;
@@ -39,6 +47,7 @@ async function escalateOne(
   requestId: string,
   parentOf: ParentOf,
   isDue: (current: CaseView) => boolean,
+  onEscalated: OnEscalated | undefined,
 ): Promise<Result<CaseView, EscalateError | NotDue>> {
   const now = deps.clock.now();
   return decide<CaseView, EscalateError | NotDue>(
@@ -75,14 +84,19 @@ async function escalateOne(
           urgency: updated.urgency,
         },
       });
+      await onEscalated?.(tx, updated);
       return updated;
     },
   );
 }
 
 /** Moves a waiting request one level up now, whatever its age. */
-export async function escalate(deps: QueueDeps, requestId: string): Promise<Result<CaseView, EscalateError>> {
-  const result = await escalateOne(deps, requestId, await parentLookup(deps), () => true);
+export async function escalate(
+  deps: QueueDeps,
+  requestId: string,
+  onEscalated?: OnEscalated,
+): Promise<Result<CaseView, EscalateError>> {
+  const result = await escalateOne(deps, requestId, await parentLookup(deps), () => true, onEscalated);
   if (result.ok || result.error.code !== 'NOT_DUE') return result as Result<CaseView, EscalateError>;
   throw new Error('unreachable: an unconditional escalation is always due');
 }
@@ -91,6 +105,7 @@ export async function escalate(deps: QueueDeps, requestId: string): Promise<Resu
 export async function escalateOverdue(
   deps: QueueDeps,
   thresholds: OverdueThresholds,
+  onEscalated?: OnEscalated,
 ): Promise<EscalationReport> {
   const now = deps.clock.now();
   const parentOf = await parentLookup(deps);
@@ -108,7 +123,7 @@ export async function escalateOverdue(
       minutesAfter(now, -after[urgency]),
     );
     for (const candidate of candidates.filter(isDue)) {
-      const result = await escalateOne(deps, candidate.id, parentOf, isDue);
+      const result = await escalateOne(deps, candidate.id, parentOf, isDue, onEscalated);
       if (result.ok) report.escalated.push(result.value);
       else if (result.error.code === 'AT_TOP') report.atTop.push(candidate);
       // Anything else (claimed or closed meanwhile, escalated by a concurrent run) needs nothing.

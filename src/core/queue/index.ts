@@ -23,7 +23,7 @@ export {
   type QueueErrorCode,
   type ReporterMessageError,
 } from './errors.js';
-export type { EscalationReport, OverdueThresholds } from './escalation.js';
+export type { EscalationReport, OnEscalated, OverdueThresholds } from './escalation.js';
 export type { Enqueued } from './intake.js';
 export type { OnLeaseLapsed } from './lifecycle.js';
 export { createQueue, type Queue } from './queue.js';

@@ -5,7 +5,13 @@ import type { CaseMessage, CaseView, NewRequest, Outcome } from '../model.js';
 import type { Result } from '../result.js';
 import type { QueueDeps, SpecialistRef } from './deps.js';
 import type { AnswerError, ClaimError, ClaimerError, EscalateError, ReporterMessageError } from './errors.js';
-import { type EscalationReport, escalate, escalateOverdue, type OverdueThresholds } from './escalation.js';
+import {
+  type EscalationReport,
+  escalate,
+  escalateOverdue,
+  type OnEscalated,
+  type OverdueThresholds,
+} from './escalation.js';
 import { addReporterMessage, type Enqueued, enqueue } from './intake.js';
 import { answer, claim, close, expireLeases, handBack, type OnLeaseLapsed, release } from './lifecycle.js';
 
@@ -38,10 +44,16 @@ export interface Queue {
   expireLeases(onLapsed?: OnLeaseLapsed): Promise<CaseView[]>;
   /** A specialist left: their open cases go back to the queue (`onReturned` as for expireLeases). */
   handBack(specialistId: string, onReturned?: OnLeaseLapsed): Promise<CaseView[]>;
-  /** Moves a waiting request to the parent centre now (AT_TOP when there is none). */
-  escalate(requestId: string): Promise<Result<CaseView, EscalateError>>;
-  /** For the escalation job: moves up every waiting request that waited too long at its level. */
-  escalateOverdue(thresholds: OverdueThresholds): Promise<EscalationReport>;
+  /**
+   * Moves a waiting request to the parent centre now (AT_TOP when there is none); `onEscalated` runs
+   * in the move's transaction (to announce it through the outbox).
+   */
+  escalate(requestId: string, onEscalated?: OnEscalated): Promise<Result<CaseView, EscalateError>>;
+  /**
+   * For the escalation job: moves up every waiting request that waited too long at its level, each
+   * move with its `onEscalated` in its own transaction.
+   */
+  escalateOverdue(thresholds: OverdueThresholds, onEscalated?: OnEscalated): Promise<EscalationReport>;
 }
 
 export function createQueue(deps: QueueDeps): Queue {
@@ -56,7 +68,7 @@ export function createQueue(deps: QueueDeps): Queue {
     close: (requestId, specialist, outcome) => close(deps, requestId, specialist, outcome),
     expireLeases: (onLapsed) => expireLeases(deps, onLapsed),
     handBack: (specialistId, onReturned) => handBack(deps, specialistId, onReturned),
-    escalate: (requestId) => escalate(deps, requestId),
-    escalateOverdue: (thresholds) => escalateOverdue(deps, thresholds),
+    escalate: (requestId, onEscalated) => escalate(deps, requestId, onEscalated),
+    escalateOverdue: (thresholds, onEscalated) => escalateOverdue(deps, thresholds, onEscalated),
   };
 }

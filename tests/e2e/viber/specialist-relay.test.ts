@@ -36,6 +36,7 @@ describeBackends('Viber reporter, Telegram specialist', (backend: Backend) => {
       centreId: KRAMATORSK,
       role: 'SPECIALIST',
       hours: 72,
+      now: new Date(), // the server runs on the system clock
     });
     await hanna.command(`/join ${invite}`);
     await world.deliver();

@@ -142,12 +142,13 @@ describeBackends('Viber stories', (backend: Backend) => {
     await taras.open();
     await taras.press('lang:uk');
     const unsubscribedBefore = await db().chatHandle.count({ where: { unsubscribedAt: { not: null } } });
-    const response = await postCallback(
-      world.webhookUrl,
-      viberEvents.unsubscribed('taras-viber-id'),
-      world.api.authToken,
-    );
+    const leaving = viberEvents.unsubscribed('taras-viber-id');
+    const response = await postCallback(world.webhookUrl, leaving, world.api.authToken);
     expect(response.status).toBe(200);
+    // Through the Inbox, like every other event: recorded once, so a redelivery changes nothing.
+    const recorded = { channel: 'VIBER' as const, updateId: String(leaving.message_token) };
+    expect(await db().processedUpdate.count({ where: recorded })).toBe(1);
+    expect((await postCallback(world.webhookUrl, leaving, world.api.authToken)).status).toBe(200);
     expect(await db().chatHandle.count({ where: { unsubscribedAt: { not: null } } })).toBe(
       unsubscribedBefore + 1,
     );

@@ -1,13 +1,13 @@
 // An operator imports the centres directory: a bad file changes nothing, a good one replaces it.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centresImport } from '../../../scripts/commands/centres-import.js';
 import { importDirectoryFile } from '../../../src/directory/import.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
+import { runCommand } from '../../helpers/command.js';
 import { describeBackends, freshSqliteUrl } from '../../helpers/db.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -131,25 +131,8 @@ describeBackends('directory import', (backend) => {
   });
 });
 
-const run = promisify(execFile);
-
-/** The real command an operator runs, in a child process. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/centres-import.ts', ...args],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_NO_WARNINGS: '1' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The command an operator runs (npm run centres:import), in-process. */
+const cli = (...args: string[]) => runCommand(centresImport, args);
 
 describe('npm run centres:import', () => {
   const url = () => freshSqliteUrl();

@@ -57,8 +57,8 @@ describeBackends('queue watch: a lapsed claim is announced again', (backend) => 
     woken = 0;
     watch = createQueueWatch({
       queue: world.queue,
-      store: world.store,
       clock: world.clock,
+      limits: world.store.limits,
       directory: () => directory,
       thresholds: { urgentAfterMinutes: 15, normalAfterMinutes: 24 * 60 },
       logger: silent,

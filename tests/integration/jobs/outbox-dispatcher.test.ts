@@ -32,10 +32,12 @@ function scriptedMessenger(script: SendOutcome[]) {
 
 describe('outbox dispatcher with a flaky platform', () => {
   let store: StoreWithDatabase;
+  let clock: TestClock;
   const cipher = createHandleCipher(randomBytes(32));
 
   beforeEach(() => {
-    store = createStore(freshSqliteUrl(), { cipher });
+    clock = new TestClock();
+    store = createStore(freshSqliteUrl(), { cipher, clock });
   });
   afterEach(() => store.close());
 
@@ -48,8 +50,6 @@ describe('outbox dispatcher with a flaky platform', () => {
         messages: [{ text: { key: 'menu.prompt' } }],
       }),
     );
-    // Started after the entry was written: the database stamps nextAttemptAt with its own now().
-    const clock = new TestClock();
     const { messenger, calls } = scriptedMessenger([
       { ok: false, kind: 'retry', reason: '429 Too Many Requests', retryAfterSeconds: 30 },
       { ok: false, kind: 'retry', reason: '500 Internal Server Error' },

@@ -1,11 +1,13 @@
 // The queue's clock, on a real database with a clock the test moves: stale claims go back to the
 // queue, and an urgent request nobody took in 15 minutes moves to the district centre, whose admin
 // (and only the admin) is told through the outbox with a Claim button.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/core/ports.js';
+import { createCaseCodes, createQueue } from '../../../src/core/queue/index.js';
 import { createQueueWatch } from '../../../src/jobs/queue-watch.js';
 import { freshSqliteUrl } from '../../helpers/db.js';
-import { buildWorld, type World } from '../queue/world.js';
+import { buildWorld, sha256, type World } from '../queue/world.js';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -27,14 +29,12 @@ describe('queue watch: lease expiry and escalation', () => {
     return { id: row.id, handleId: handle.id };
   };
 
-  beforeEach(async () => {
-    world = await buildWorld(freshSqliteUrl());
+  const watchOn = async (queue = world.queue) => {
     const directory = await world.store.directory.load();
-    woken = 0;
-    watch = createQueueWatch({
-      queue: world.queue,
-      store: world.store,
+    return createQueueWatch({
+      queue,
       clock: world.clock,
+      limits: world.store.limits,
       directory: () => directory,
       thresholds: { urgentAfterMinutes: 15, normalAfterMinutes: 24 * 60 },
       logger: silent,
@@ -42,6 +42,12 @@ describe('queue watch: lease expiry and escalation', () => {
         woken += 1;
       },
     });
+  };
+
+  beforeEach(async () => {
+    world = await buildWorld(freshSqliteUrl());
+    woken = 0;
+    watch = await watchOn();
     admin = await staffWithChat('ADMIN');
     colleague = await staffWithChat('SPECIALIST');
   });
@@ -77,6 +83,50 @@ describe('queue watch: lease expiry and escalation', () => {
 
     // Nothing more happens until the next level is due.
     expect((await watch.runOnce()).escalated).toEqual([]);
+  });
+
+  it('a crash while telling the admin undoes the move too, so the next run moves and tells', async () => {
+    const { request } = await world.queue.enqueue(world.newRequest({ urgency: 'URGENT' }));
+    world.clock.advanceMinutes(16);
+    // The process "dies" inside the escalation's transaction, as it writes the admin's notice.
+    const crashing: Store = {
+      ...world.store,
+      transaction: (work) =>
+        world.store.transaction((tx) =>
+          work({
+            ...tx,
+            outbox: {
+              enqueue: async () => {
+                throw new Error('killed while writing the notice');
+              },
+            },
+          }),
+        ),
+    };
+    const queueOnCrashingStore = createQueue({
+      store: crashing,
+      clock: world.clock,
+      leaseMinutes: world.leaseMinutes,
+      caseCodes: createCaseCodes({ random: (n) => randomBytes(n), hash: sha256 }),
+    });
+    await expect((await watchOn(queueOnCrashingStore)).runOnce()).rejects.toThrow('killed');
+
+    // Neither half happened: the request still waits at the hromada centre, nobody was told.
+    const { prisma } = world.store.database;
+    expect(await world.store.requests.findById(request.id)).toMatchObject({
+      centreId: 'hromada',
+      status: 'NEW',
+      escalationLevel: 0,
+    });
+    expect((await world.auditOf(request.id)).map((e) => e.action)).toEqual(['request.enqueued']);
+    expect(await prisma.outboxMessage.count({ where: { handleId: admin.handleId } })).toBe(0);
+    expect(woken).toBe(0);
+
+    // After the restart the watch moves it and tells the admin, once.
+    expect((await watch.runOnce()).escalated.map((r) => r.centreId)).toEqual(['district']);
+    expect(await prisma.outboxMessage.count({ where: { handleId: admin.handleId } })).toBe(1);
+    expect((await watch.runOnce()).escalated).toEqual([]);
+    expect(await prisma.outboxMessage.count({ where: { handleId: admin.handleId } })).toBe(1);
   });
 
   it('returns a claim nobody answered to the queue once the lease runs out', async () => {

@@ -1,23 +1,16 @@
 // A person has two open requests, and two specialists hold them. What they type at the menu goes
 // to the specialist they heard from (or who took a case) last, is kept in that case's thread, and
 // reaches that specialist's chat by case code only. With no case held, nothing is sent or kept.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { reporterCases } from '../../../src/core/inbox/reporter.js';
-import { systemClock } from '../../../src/core/ports.js';
-import {
-  createCaseCodes,
-  createQueue,
-  type Queue,
-  type SpecialistRef,
-} from '../../../src/core/queue/index.js';
+import type { Queue, SpecialistRef } from '../../../src/core/queue/index.js';
 import { describeBackends } from '../../helpers/db.js';
 import { buildWorld, sha256, type World } from './world.js';
 
 describeBackends('the person’s words at the menu reach the specialist who holds their case', (backend) => {
   let w: World;
-  // Claims and answers are compared by time: this story runs on the real clock.
+  // Claims and answers are compared by time: the story moves the world's clock between them.
   let queue: Queue;
   let chats: Map<string, string>;
 
@@ -45,12 +38,7 @@ describeBackends('the person’s words at the menu reach the specialist who hold
 
   beforeEach(async () => {
     w = await buildWorld(backend.url);
-    queue = createQueue({
-      store: w.store,
-      clock: systemClock,
-      leaseMinutes: 30,
-      caseCodes: createCaseCodes({ random: (n) => randomBytes(n), hash: sha256 }),
-    });
+    queue = w.queue;
     chats = new Map();
     await withChat(w.olena);
     await withChat(w.taras);
@@ -66,7 +54,7 @@ describeBackends('the person’s words at the menu reach the specialist who hold
     expect(await thread(first.id)).toEqual([]);
 
     await queue.claim(first.id, w.olena);
-    await sleep(5);
+    w.clock.advanceMinutes(1);
     await queue.claim(second.id, w.taras);
     // Taras took his case last.
     expect(await say('Доброго дня!')).toEqual({ ok: true, value: { caseCode: second.caseCode } });
@@ -75,7 +63,7 @@ describeBackends('the person’s words at the menu reach the specialist who hold
     ]);
 
     // Then Olena writes about the first case: the next words are for her.
-    await sleep(5);
+    w.clock.advanceMinutes(1);
     await queue.answer(first.id, w.olena, 'Скажіть, будь ласка, адресу.');
     expect(await say('Вулиця Миру, 5.')).toEqual({ ok: true, value: { caseCode: first.caseCode } });
     expect(await thread(first.id)).toEqual([

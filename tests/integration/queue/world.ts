@@ -13,9 +13,9 @@ import { createStore, type StoreWithDatabase } from '../../../src/storage/store.
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** A clock that starts at the real present (the database stamps createdAt itself) and moves on demand. */
+/** A clock that stands still until the test moves it; the store stamps every row with it too. */
 export class TestClock implements Clock {
-  private at = new Date();
+  private at = new Date('2026-11-23T09:00:00.000Z');
   now(): Date {
     return new Date(this.at);
   }
@@ -63,8 +63,8 @@ export interface World {
 }
 
 export async function buildWorld(url: string, options: { leaseMinutes?: number } = {}): Promise<World> {
-  const store = createStore(url);
   const clock = new TestClock();
+  const store = createStore(url, { clock });
   const leaseMinutes = options.leaseMinutes ?? 30;
   await store.directory.replace({
     units: [],

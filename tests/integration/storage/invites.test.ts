@@ -48,6 +48,7 @@ describeBackends('specialist invites', (backend) => {
       centreId: 'centre-a',
       role: 'ADMIN',
       hours: 1,
+      now: new Date(),
     });
     const stored = await store.database.prisma.invite.findMany();
     expect(JSON.stringify(stored)).not.toContain(code);

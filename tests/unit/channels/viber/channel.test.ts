@@ -15,7 +15,6 @@ const channelFor = (config = viberConfig(api), logger = recordingLogger()) =>
     inbox: recordingInbox(),
     render: echoRender,
     logger,
-    onUnsubscribed: () => {},
   });
 
 describe('the Viber channel', () => {

@@ -1,9 +1,9 @@
 // `npm run viber:set-webhook` against the fake API, which (like Viber) verifies the URL by POSTing
 // a signed `webhook` callback to our running webhook before accepting it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { viberSetWebhook } from '../../../../scripts/commands/viber-set-webhook.js';
 import { setViberWebhook, WEBHOOK_EVENT_TYPES } from '../../../../src/channels/viber/set-webhook.js';
+import { runCommand } from '../../../helpers/command.js';
 import { type FakeViberApi, startFakeViberApi } from '../../../helpers/fake-viber-api.js';
 import { type RunningChannel, startChannel } from './support.js';
 
@@ -65,12 +65,11 @@ describe('registering the Viber webhook', () => {
     expect(report.lines[0]).toContain('VIBER_WEBHOOK_URL');
   });
 
-  it('runs as the npm script, printing the result and exiting 0 / 1', async () => {
-    const run = promisify(execFile);
-    const script = ['--import', 'tsx', 'scripts/viber-set-webhook.ts'];
-    const ok = await run(process.execPath, script, { env: { ...process.env, ...envFor(bot.webhookUrl) } });
+  it('as the command (npm run viber:set-webhook) prints the result and exits 0 / 1', async () => {
+    const ok = await runCommand(viberSetWebhook, [], { env: envFor(bot.webhookUrl) });
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`Viber webhook set to ${bot.webhookUrl}`);
-    const failed = await run(process.execPath, script, { env: { PATH: process.env.PATH } }).catch((e) => e);
+    const failed = await runCommand(viberSetWebhook, [], { env: {} });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('Viber is not configured');
   });

@@ -77,7 +77,6 @@ export interface RunningChannel {
   channel: ViberChannel;
   inbox: RecordingInbox;
   logger: ReturnType<typeof recordingLogger>;
-  unsubscribed: string[];
   /** Local URL of the webhook, for postCallback. */
   webhookUrl: string;
   close(): Promise<void>;
@@ -87,15 +86,11 @@ export interface RunningChannel {
 export async function startChannel(api: FakeViberApi): Promise<RunningChannel> {
   const inbox = recordingInbox();
   const logger = recordingLogger();
-  const unsubscribed: string[] = [];
   const channel = createViberChannel({
     config: viberConfig(api),
     inbox,
     render: echoRender,
     logger,
-    onUnsubscribed: (id) => {
-      unsubscribed.push(id);
-    },
   });
   const app = await buildApp({ database: { ping: async () => {} }, routes: [channel.routes] });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -105,7 +100,6 @@ export async function startChannel(api: FakeViberApi): Promise<RunningChannel> {
     channel,
     inbox,
     logger,
-    unsubscribed,
     webhookUrl: `http://127.0.0.1:${port}${channel.webhookPath}`,
     close: async () => {
       await channel.stop();

@@ -163,11 +163,18 @@ describe('what each Viber event does', () => {
     expect(new Set(bot.inbox.updates.map((u) => u.updateId)).size).toBe(5);
   });
 
-  it('unsubscribed marks the chat unreachable', async () => {
-    const response = await post(viberEvents.unsubscribed('user-1'));
+  it('unsubscribed goes to the Inbox like every other event, once per message_token', async () => {
+    const event = viberEvents.unsubscribed('user-1');
+    const response = await post(event);
     expect(response.status).toBe(200);
-    expect(bot.unsubscribed).toEqual(['user-1']);
-    expect(bot.inbox.updates).toHaveLength(0);
+    expect(bot.inbox.updates).toEqual([
+      {
+        channel: 'VIBER',
+        platformId: 'user-1',
+        updateId: String(event.message_token),
+        event: { type: 'unsubscribed' },
+      },
+    ]);
   });
 
   it('delivered and seen are only logged; failed is logged with Viber’s reason', async () => {

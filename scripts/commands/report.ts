@@ -5,17 +5,15 @@
 // (to be sent outside the centre), show counts below 5 as "<5".
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { type Directory, LOCALES, type Locale } from '../src/core/model.js';
-import { systemClock } from '../src/core/ports.js';
-import type { ReportScope } from '../src/core/reports/model.js';
-import { PeriodError, periodOf } from '../src/core/reports/period.js';
-import { buildReport } from '../src/core/reports/report.js';
-import { reportCsvFiles } from '../src/export/report-csv.js';
-import { createI18n } from '../src/i18n/index.js';
-import { localesDir } from '../src/paths.js';
-import { reportSource } from '../src/storage/reports/index.js';
-import { runCommand, withStore } from './admin-command.js';
+import { type Directory, LOCALES, type Locale } from '../../src/core/model.js';
+import type { ReportScope } from '../../src/core/reports/model.js';
+import { PeriodError, periodOf } from '../../src/core/reports/period.js';
+import { buildReport } from '../../src/core/reports/report.js';
+import { reportCsvFiles } from '../../src/export/report-csv.js';
+import { createI18n } from '../../src/i18n/index.js';
+import { localesDir } from '../../src/paths.js';
+import { reportSource } from '../../src/storage/reports/index.js';
+import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
 
 const USAGE = `usage: npm run report -- --centre ID|--oblast [ID] --from YYYY-MM-DD --to YYYY-MM-DD
   [--format csv] [--lang uk|ru] [--out DIR] [--shared] [--database-url URL]`;
@@ -30,26 +28,21 @@ function withOblastValue(argv: string[]): string[] {
     : argv;
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    args: withOblastValue(process.argv.slice(2)),
-    options: {
-      centre: { type: 'string' },
-      oblast: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string', default: 'csv' },
-      lang: { type: 'string', default: 'uk' },
-      out: { type: 'string' },
-      shared: { type: 'boolean', default: false },
-      'database-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+export const report: Command = async (args, context) => {
+  const { values } = parseCommandArgs(withOblastValue(args), {
+    centre: { type: 'string' },
+    oblast: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', default: 'csv' },
+    lang: { type: 'string', default: 'uk' },
+    out: { type: 'string' },
+    shared: { type: 'boolean', default: false },
   });
   const { centre, oblast, from, to, format, lang } = values;
   if (values.help || !from || !to || (centre === undefined) === (oblast === undefined)) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
+    context.err(USAGE);
+    return values.help ? 0 : USAGE_ERROR;
   }
   if (format !== 'csv') throw new Error(`format ${format} is not supported: use csv`);
   if (!LOCALES.includes(lang as Locale)) throw new Error(`--lang must be uk or ru, not ${lang}`);
@@ -61,7 +54,8 @@ async function main(): Promise<number> {
     throw e;
   }
 
-  return withStore(values['database-url'], async (store) => {
+  const url = databaseUrlFrom(values['database-url'], context.env);
+  return withStore(url, context, async (store) => {
     const directory = await store.directory.load();
     const scope = scopeOf(directory, centre, oblast);
     const centreIds =
@@ -69,7 +63,7 @@ async function main(): Promise<number> {
         ? directory.centres.filter((c) => c.oblastId === scope.oblastId).map((c) => c.id)
         : [];
     const report = await buildReport(
-      { source: reportSource(store.database), clock: systemClock },
+      { source: reportSource(store.database), clock: context.clock },
       scope,
       period,
       centreIds,
@@ -82,13 +76,13 @@ async function main(): Promise<number> {
     const dir = values.out ?? join('reports', `${name.replaceAll('/', '_')}_${from}_${to}`);
     mkdirSync(dir, { recursive: true });
     for (const file of files) writeFileSync(join(dir, file.name), file.content);
-    console.log(
+    context.out(
       `${dir}: ${files.length} CSV files, ${period.firstDay}..${period.lastDay} (${period.timeZone})` +
         (suppressed ? ', counts below 5 shown as "<5"' : ', exact counts (for the centre itself)'),
     );
     return 0;
   });
-}
+};
 
 function scopeOf(directory: Directory, centre: string | undefined, oblast: string | undefined): ReportScope {
   if (centre !== undefined) {
@@ -104,5 +98,3 @@ function scopeOf(directory: Directory, centre: string | undefined, oblast: strin
   if (oblasts.length !== 1) throw new Error(`name the oblast: --oblast ID (one of ${oblasts.join(', ')})`);
   return { oblastId: oblasts[0] as string };
 }
-
-runCommand(main);

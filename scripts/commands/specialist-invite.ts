@@ -1,0 +1,44 @@
+// `specialist:invite CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]`
+// Prints a one-time code; the specialist sends `/join CODE` to the bot from their own chat and becomes
+// a specialist (or, with --admin, an admin) of that centre. Only the code's sha256 is stored; the
+// code works once and expires after --hours. --name is how the team list (`specialists`) will show
+// them. Pending migrations are applied first.
+import { issueInvite } from '../../src/storage/invites.js';
+import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
+
+const USAGE =
+  'usage: npm run specialist:invite -- CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]';
+const MAX_HOURS = 24 * 30;
+
+export const specialistInvite: Command = async (args, context) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    admin: { type: 'boolean' },
+    name: { type: 'string' },
+    hours: { type: 'string', default: '72' },
+  });
+  const [centreId, ...extra] = positionals;
+  const hours = Number(values.hours);
+  const hoursOk = Number.isFinite(hours) && hours > 0 && hours <= MAX_HOURS;
+  if (values.help || !centreId || extra.length > 0 || !hoursOk) {
+    context.err(USAGE);
+    if (!values.help && !hoursOk) context.err(`--hours must be between 0 and ${MAX_HOURS}`);
+    return values.help ? 0 : USAGE_ERROR;
+  }
+  const url = databaseUrlFrom(values['database-url'], context.env);
+  return withStore(url, context, async (store) => {
+    const role = values.admin ? 'ADMIN' : 'SPECIALIST';
+    const invite = await issueInvite(store.database.prisma, {
+      centreId,
+      role,
+      hours,
+      name: values.name,
+      now: context.clock.now(),
+    });
+    context.out(
+      `Invite for ${role.toLowerCase()} of ${centreId}, valid until ${invite.expiresAt.toISOString()}:`,
+    );
+    context.out(`\n  /join ${invite.code}\n`);
+    context.out("Send it to the bot from the specialist's own chat. It works once.");
+    return 0;
+  });
+};
