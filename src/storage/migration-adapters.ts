@@ -26,7 +26,7 @@ export function migrationConnections(databaseUrl: string): MigrationConnections 
 }
 
 /** Delegates everything to `inner`, so that single methods can be replaced. */
-function delegate(inner: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
+export function delegate(inner: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

@@ -1,10 +1,9 @@
 // The Prisma client factory: one data model, two generated clients (SQLite and PostgreSQL), one
 // client type for the rest of src/storage.
-import { PrismaPg } from '@prisma/adapter-pg';
 import { type Provider, providerOf } from './database-url.js';
-import { PrismaClient as PostgresClient } from './generated/postgres/client.js';
 import { type Prisma, PrismaClient as SqliteClient } from './generated/sqlite/client.js';
-import { prismaSql, type Sql } from './sql.js';
+import { postgresConnection } from './postgres-connection.js';
+import type { Sql } from './sql.js';
 import { sqliteConnection } from './sqlite-adapter.js';
 
 /**
@@ -30,21 +29,19 @@ export interface Database {
   /** Plain SQL outside any transaction (see sql.ts for why it exists). */
   sql: Sql;
   /**
-   * One transaction. SQLite: a native BEGIN IMMEDIATE (Prisma's interactive transactions cost more
-   * than the work of a typical update); PostgreSQL: Prisma's interactive transaction.
+   * One transaction, opened natively rather than as Prisma's interactive transaction (which cost
+   * more than the work of a typical update on both backends). SQLite: BEGIN IMMEDIATE (see
+   * sqlite-adapter.ts); PostgreSQL: BEGIN on a held connection (see postgres-connection.ts).
    */
   transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-/**
- * PostgreSQL: waiting to start (maxWait) covers a busy pool; the timeout bounds how long a
- * transaction may hold its connection.
- */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
-
 export interface DatabaseOptions {
-  /** PostgreSQL: connections this process may hold (pg's default: 10). SQLite always uses one. */
+  /**
+   * PostgreSQL: connections this process may hold for work outside transactions (default 10), and
+   * for transactions (at most 4, see postgres-connection.ts). SQLite always uses one.
+   */
   maxConnections?: number;
 }
 
@@ -62,15 +59,10 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
       close: () => prisma.$disconnect(),
     };
   }
-  const prisma = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 }),
-  }) as unknown as Db;
-  return {
-    prisma,
-    provider,
-    sql: prismaSql(prisma),
-    transaction: (work) =>
-      prisma.$transaction((tx) => work({ db: tx, sql: prismaSql(tx) }), TRANSACTION_OPTIONS),
-    close: () => prisma.$disconnect(),
-  };
+  const maxConnections = options.maxConnections ?? 10;
+  const postgres = postgresConnection(databaseUrl, {
+    maxConnections,
+    transactionConnections: Math.min(maxConnections, 4),
+  });
+  return { provider, ...postgres };
 }

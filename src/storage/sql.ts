@@ -12,7 +12,7 @@
 // the ORM reads back what this layer wrote and the other way round.
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import type { Db, DbTx } from './prisma.js';
+import pg from 'pg';
 
 export type SqlValue = string | number | boolean | Date | null;
 
@@ -71,20 +71,38 @@ export function numberedPlaceholders(text: string): string {
   return text.replace(/\?/g, () => `$${++n}`);
 }
 
-/** PostgreSQL through Prisma's raw queries: same connection and transaction as the ORM calls. */
-export function prismaSql(db: Db | DbTx): Sql {
-  const cache = new Map<string, string>();
-  const pg = (text: string) => {
-    let converted = cache.get(text);
-    if (converted === undefined) {
-      converted = numberedPlaceholders(text);
-      cache.set(text, converted);
-    }
-    return converted;
-  };
+/**
+ * Prisma's PostgreSQL DateTime is `timestamp(3)` WITHOUT time zone, holding UTC. Written as an ISO
+ * string (PostgreSQL ignores the trailing Z for this type) and read back as UTC, whatever the
+ * process's time zone (pg's defaults would use local time both ways).
+ */
+const TIMESTAMP_OID = 1114;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP_OID
+      ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+const pgValue = (value: SqlValue) => (value instanceof Date ? value.toISOString() : value);
+
+/** Named statements: PostgreSQL parses and plans each text once per connection, not per call. */
+const statementNames = new Map<string, { name: string; text: string }>();
+const named = (text: string) => {
+  let statement = statementNames.get(text);
+  if (!statement) {
+    statement = { name: `poruch_${statementNames.size + 1}`, text: numberedPlaceholders(text) };
+    statementNames.set(text, statement);
+  }
+  return statement;
+};
+
+/** PostgreSQL through `pg` (a pool, or a pool of one connection holding a transaction). */
+export function pgSql(pool: pg.Pool): Sql {
+  const query = (text: string, params: readonly SqlValue[]) =>
+    pool.query({ ...named(text), values: params.map(pgValue), types: pgTypes });
   return {
-    all: <T extends object>(text: string, params: readonly SqlValue[] = []) =>
-      db.$queryRawUnsafe<T[]>(pg(text), ...params),
-    run: (text, params = []) => db.$executeRawUnsafe(pg(text), ...params),
+    all: async <T extends object>(text: string, params: readonly SqlValue[] = []) =>
+      (await query(text, params)).rows as T[],
+    run: async (text, params = []) => (await query(text, params)).rowCount ?? 0,
   };
 }

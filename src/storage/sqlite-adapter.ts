@@ -14,6 +14,7 @@ import type {
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { sqliteFileOf } from './database-url.js';
+import { nestable, savepoint } from './savepoint.js';
 import { type Sql, sqliteSql } from './sql.js';
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
@@ -121,35 +122,6 @@ function serialized(
         commit: end,
         rollback: end,
       };
-    },
-  };
-}
-
-function nestable(inner: SqlDriverAdapter) {
-  return {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    queryRaw: (q: SqlQuery) => inner.queryRaw(q),
-    executeRaw: (q: SqlQuery) => inner.executeRaw(q),
-    createSavepoint: async (name: string) => void (await inner.executeRaw(statement(`SAVEPOINT ${name}`))),
-    rollbackToSavepoint: async (name: string) =>
-      void (await inner.executeRaw(statement(`ROLLBACK TO ${name}`))),
-    releaseSavepoint: async (name: string) =>
-      void (await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
-  };
-}
-
-/** An ORM transaction inside a native one: a savepoint, committed or undone on its own. */
-async function savepoint(inner: SqlDriverAdapter, name: string): Promise<Transaction> {
-  await inner.executeRaw(statement(`SAVEPOINT ${name}`));
-  return {
-    ...nestable(inner),
-    // No COMMIT / ROLLBACK statements from Prisma: the outer transaction owns those.
-    options: { usePhantomQuery: true },
-    commit: async () => void (await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
-    rollback: async () => {
-      await inner.executeRaw(statement(`ROLLBACK TO ${name}`));
-      await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`));
     },
   };
 }
