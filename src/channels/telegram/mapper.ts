@@ -132,7 +132,7 @@ function incoming(
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/;
 
 export function eventOf(message: TelegramMessage): InboundEvent | null {
-  if (message.text !== undefined) return textEvent(cleanText(message.text));
+  if (message.text !== undefined) return withDate(textEvent(cleanText(message.text)), message.date);
   if (message.location)
     return { type: 'location', lat: message.location.latitude, lon: message.location.longitude };
   const what = unsupportedKind(message);
@@ -145,6 +145,11 @@ export function eventOf(message: TelegramMessage): InboundEvent | null {
 
 /** Media that can carry a caption. */
 const CAPTIONED: ReadonlySet<UnsupportedKind> = new Set(['photo', 'video', 'document', 'voice']);
+
+/** Telegram's send time (Unix seconds) on a text, so that the parts of a long paste are recognised. */
+function withDate(event: InboundEvent, date: number | undefined): InboundEvent {
+  return event.type === 'text' && date !== undefined ? { ...event, sentAt: new Date(date * 1000) } : event;
+}
 
 function textEvent(text: string): InboundEvent {
   const command = COMMAND.exec(text.trim());

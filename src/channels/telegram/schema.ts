@@ -27,6 +27,8 @@ const present = z.unknown().optional();
 
 export const messageSchema = z.object({
   chat: chatSchema,
+  /** When the person sent it (Unix seconds): tells the parts of one long pasted text apart from new words. */
+  date: z.int().nonnegative().optional().catch(undefined),
   from: userSchema.optional(),
   text: z.string().optional(),
   /** The words under a photo, video or file. */

@@ -9,6 +9,7 @@ import { startContinue, startMyRequests } from '../flows/my-requests.js';
 import { askStep, choosingPlace, handleStep, hasDraft, isSending, resumable } from '../flows/steps.js';
 import type { Directory } from '../model.js';
 import { lateOutcome, submittedReplies } from './outcomes.js';
+import { joinedWithPart, partToKeep } from './split-text.js';
 import type { ConversationState, Step } from './state.js';
 import {
   type Effect,
@@ -31,6 +32,20 @@ export interface Transition {
 }
 
 export function transition(state: ConversationState, event: FlowEvent, env: EngineContext): Transition {
+  // The rest of a long text the messenger split: decided together with its first part.
+  const joined = joinedWithPart(state, event, env.now);
+  const { part: _earlier, ...current } = joined ? { ...state, step: joined.before } : state;
+  const input = joined?.event ?? event;
+  const next = decide(current, input, env);
+  const part = partToKeep(current.step, input, next.effects, env.now);
+  return {
+    state: part ? { ...next.state, part } : next.state,
+    replies: joined ? [say('common.partsJoined'), ...next.replies] : next.replies,
+    effects: next.effects,
+  };
+}
+
+function decide(state: ConversationState, event: FlowEvent, env: EngineContext): Transition {
   if (state.locale === null) return firstContact(state, event);
   const ctx: FlowContext = { ...env, locale: state.locale };
   const decided = isInbound(event) ? onInbound(state.step, event, ctx) : onOutcome(state.step, event, ctx);

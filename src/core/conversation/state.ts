@@ -130,11 +130,19 @@ export const stepSchema = z.discriminatedUnion('flow', [
   centresStepSchema,
 ]);
 
+/**
+ * A long text that may be the first part of a message the messenger split (Telegram cuts at 4096
+ * characters): kept until the next event, so that a second part arriving within seconds is joined
+ * to it (see split-text.ts). `before`: the step the first part was an answer to.
+ */
+export const textPartSchema = z.object({ text: z.string(), at: z.string(), before: stepSchema });
+
 export const conversationStateSchema = z.object({
   v: z.literal(STATE_VERSION),
   /** null until the person has chosen a language: the very first question. */
   locale: z.enum(LOCALES).nullable(),
   step: stepSchema,
+  part: textPartSchema.optional(),
 });
 
 export type PlaceStage = z.infer<typeof placeStageSchema>;
@@ -151,6 +159,7 @@ export type MenuStep = z.infer<typeof menuStepSchema>;
 export type LanguageStep = z.infer<typeof languageStepSchema>;
 export type ResumableStep = z.infer<typeof resumableStepSchema>;
 export type Step = z.infer<typeof stepSchema>;
+export type TextPart = z.infer<typeof textPartSchema>;
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 
 export function initialState(): ConversationState {

@@ -100,7 +100,7 @@ describe('hostile text is made harmless, then left to the flow to judge', () => 
   it('NUL, other control characters and lone surrogates cannot reach the database', () => {
     const result = mapUpdate(textUpdate('до\u0000бре\u0007\ud800 кінець\n'));
     const event = result.kind === 'update' ? result.update.event : null;
-    expect(event).toEqual({ type: 'text', text: 'добре\ufffd кінець\n' });
+    expect(event).toMatchObject({ type: 'text', text: 'добре\ufffd кінець\n' });
   });
 
   it('a huge command argument is cut as well', () => {

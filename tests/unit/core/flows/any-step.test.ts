@@ -209,3 +209,39 @@ describe('a restart mid-conversation', () => {
     afterRestart.expectToSee('Де: Селидове (Покровський район)', 'Дитина лишилася без дорослих');
   });
 });
+
+describe('a long text that Telegram split into parts', () => {
+  const story = 'Сусіди знову кричать на дитину, чути удари і плач. '.repeat(100);
+  const head = story.slice(0, 4096);
+  const tail = story.slice(4096);
+  const at = (seconds: number) => new Date(Date.UTC(2025, 10, 20, 10, 0, seconds));
+
+  it('is judged as one text: the tail never silently becomes the answer on its own', async () => {
+    const { world, person } = await atDescription();
+    await person.send({ type: 'text', text: head, sentAt: at(0) });
+    expect(person.keys).toEqual(['errors.tooLong']);
+    await person.send({ type: 'text', text: tail, sentAt: at(1) });
+    expect(person.keys).toEqual(['common.partsJoined', 'errors.tooLong']);
+    person.expectToSee('склали їх в одне повідомлення', `а у вас ${[...`${head}\n${tail}`.trim()].length}`);
+    // Still asked for the description: nothing half-told was taken.
+    await person.write('Хлопчика б’ють щовечора, чути крізь стіну.');
+    expect(person.keys).toEqual(['concern.askContact']);
+    await person.press('Без телефону');
+    await person.press('Надіслати');
+    expect(world.requests.requests[0]?.description).toBe('Хлопчика б’ють щовечора, чути крізь стіну.');
+  });
+
+  it('a message sent long after a long text is a new message, not its continuation', async () => {
+    const { person } = await atDescription();
+    await person.send({ type: 'text', text: head, sentAt: at(0) });
+    await person.send({ type: 'text', text: 'Коротше: дитину б’ють щовечора.', sentAt: at(50) });
+    expect(person.keys).toEqual(['concern.askContact']);
+  });
+
+  it('parts are joined without a date too, by the clock (Viber, emulators)', async () => {
+    const { person } = await atDescription();
+    await person.write(head);
+    await person.write(tail);
+    expect(person.keys).toEqual(['common.partsJoined', 'errors.tooLong']);
+  });
+});
