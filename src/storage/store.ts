@@ -34,7 +34,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories 
   audit: auditLog(sql),
   handles: chatHandles(sql, cipher),
   updates: processedUpdates(sql),
-  outbox: outboxWriter(sql),
+  outbox: outboxWriter(sql, cipher),
   conversations: conversationStore(sql),
   reporterCases: reporterCaseLookup(db),
   specialists: specialistRepository(db, sql),

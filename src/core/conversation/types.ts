@@ -38,6 +38,11 @@ export interface Reply {
   buttons?: Button[][];
   requestLocation?: boolean;
   removeKeyboard?: boolean;
+  /**
+   * The message shows a secret (the one-time case key). The outbox keeps such a message only
+   * encrypted until it is sent, so no database copy or backup ever holds the key in clear.
+   */
+  secret?: boolean;
 }
 
 export const UNSUPPORTED_KINDS = ['sticker', 'photo', 'document', 'voice', 'video', 'other'] as const;
