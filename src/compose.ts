@@ -17,6 +17,7 @@ import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
+import { createEraser, type Eraser } from './jobs/eraser.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { loggerOptions } from './logger.js';
@@ -24,6 +25,7 @@ import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { deliveryQueue } from './storage/outbox.js';
+import { erasureQueue } from './storage/recent-messages.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
 export interface Poruch {
@@ -33,6 +35,8 @@ export interface Poruch {
   inbox: Inbox;
   i18n: I18n;
   dispatcher: OutboxDispatcher;
+  /** Deletes what /erase asked for, on channels that can. */
+  eraser: Eraser;
   /** Lease expiry and escalation, on a timer. */
   queueWatch: QueueWatch;
   telegram: TelegramChannel | null;
@@ -100,6 +104,8 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
 
   // The inbox wakes the dispatcher, which needs the channels' messengers, which need the inbox.
   let dispatcher: OutboxDispatcher | null = null;
+  let eraser: Eraser | null = null;
+  const messengers: Partial<Record<Channel, Messenger>> = {};
   const inbox = createInbox({
     store,
     queue,
@@ -107,8 +113,12 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     directory: () => directory,
     clock,
     log: logger.child({ part: 'conversation' }),
-    onCommitted: () => dispatcher?.wake(),
+    onCommitted: () => {
+      dispatcher?.wake();
+      eraser?.wake();
+    },
     hashInviteCode,
+    canErase: (channel) => messengers[channel]?.delete !== undefined,
   });
 
   const telegram = createTelegramChannel({
@@ -130,7 +140,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       })
     : null;
 
-  const messengers: Partial<Record<Channel, Messenger>> = {};
   if (telegram) messengers.TELEGRAM = telegram.messenger;
   if (viber) messengers.VIBER = viber.messenger;
   dispatcher = createOutboxDispatcher({
@@ -139,6 +148,13 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     clock,
     logger: logger.child({ part: 'outbox' }),
   });
+  eraser = createEraser({
+    queue: erasureQueue(store.database, cipher),
+    messengers,
+    clock,
+    logger: logger.child({ part: 'eraser' }),
+  });
+  const erasing = eraser;
 
   const app = await buildApp({
     loggerInstance: logger,
@@ -171,6 +187,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     inbox,
     i18n,
     dispatcher: jobs,
+    eraser: erasing,
     queueWatch,
     telegram,
     viber,
@@ -178,6 +195,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     directory: () => directory,
     async start() {
       jobs.start();
+      erasing.start();
       queueWatch.start();
       if (!telegram) logger.info('telegram bot is off: set TELEGRAM_BOT_TOKEN to switch it on');
       else await telegram.start();
@@ -190,6 +208,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await app.close();
       await queueWatch.stop();
       await jobs.stop();
+      await erasing.stop();
       await store.close();
     },
     async reloadDirectory() {

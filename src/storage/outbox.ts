@@ -8,6 +8,7 @@ import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { platformIdOf } from './handles.js';
 import { newId } from './ids.js';
 import type { Database } from './prisma.js';
+import { recentMessages } from './recent-messages.js';
 import type { Sql } from './sql.js';
 
 interface Payload {
@@ -141,6 +142,8 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
         [at, sentCount, sentMessageId, SENT_PAYLOAD, id],
       );
     },
+
+    rememberSent: (handleId, messageIds, at) => recentMessages(sql).record(handleId, messageIds, at),
 
     async retryAt(id, at, attempts, reason) {
       await sql.run(

@@ -10,6 +10,7 @@ import { messageRepository } from './messages.js';
 import { outboxWriter } from './outbox.js';
 import { type Database, type DatabaseOptions, type DbTx, openDatabase } from './prisma.js';
 import { processedUpdates } from './processed-updates.js';
+import { recentMessages } from './recent-messages.js';
 import { reporterCaseLookup } from './reporter-cases.js';
 import { requestRepository } from './requests.js';
 import { inviteRepository, notificationRepository, specialistRepository } from './specialists.js';
@@ -35,6 +36,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories 
   handles: chatHandles(sql, cipher),
   updates: processedUpdates(sql),
   outbox: outboxWriter(sql, cipher),
+  recentMessages: recentMessages(sql),
   conversations: conversationStore(sql),
   reporterCases: reporterCaseLookup(db),
   specialists: specialistRepository(db, sql),
@@ -60,6 +62,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'handles',
   'updates',
   'outbox',
+  'recentMessages',
   'conversations',
   'reporterCases',
   'specialists',

@@ -7,6 +7,9 @@
 // - Its client routes fire webhook calls without awaiting them (a failed call becomes an unhandled
 //   rejection); users here call the server's addUser* methods directly and await the webhook's answer.
 // - Bot messages are read from the server's storage (they have no `from`, dates are in ms).
+// - Every deleteMessage call is recorded (`deletions`). In webhook mode the emulator keeps no user
+//   messages, so deleting one of the person's messages answers 400 "not found" there, while Telegram
+//   would delete it: the record shows that it was asked for.
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,6 +61,8 @@ export interface TelegramEmulator {
   token: string;
   /** A person in a private chat whose chat id is `id`. */
   user(id: number, options?: { languageCode?: string; firstName?: string }): TestUser;
+  /** Every deleteMessage call the bot made, in order. */
+  deletions: Array<{ chatId: number; messageId: number }>;
   /** The webhook Telegram would call now (set by the bot's setWebhook), or null. */
   webhook(): StoredWebhook | null;
   stop(): Promise<void>;
@@ -68,6 +73,12 @@ export async function startTelegramEmulator(token = TEST_BOT_TOKEN): Promise<Tel
   const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 3600 });
   await server.start();
   const webhooks = () => (server as unknown as { webhooks: Record<string, StoredWebhook> }).webhooks;
+  const deletions: TelegramEmulator['deletions'] = [];
+  const deleteMessage = server.deleteMessage.bind(server);
+  server.deleteMessage = (chatId: number, messageId: number) => {
+    deletions.push({ chatId, messageId });
+    return deleteMessage(chatId, messageId);
+  };
 
   // The emulator's own axios instance (CommonJS), so the interceptor sees its webhook calls.
   const emulatorRequire = createRequire(
@@ -85,6 +96,7 @@ export async function startTelegramEmulator(token = TEST_BOT_TOKEN): Promise<Tel
     apiRoot: server.config.apiURL,
     token,
     user: (id, options = {}) => new TestUser(server, token, id, options),
+    deletions,
     webhook: () => webhooks()[token] ?? null,
     async stop() {
       axios.interceptors.request.eject(interceptor);

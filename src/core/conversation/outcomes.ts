@@ -44,6 +44,11 @@ export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | n
       return event.reason === 'FAILED' ? say('errors.temporary') : null;
     case 'myRequestsListed':
     case 'myRequestsFailed':
+    // Safe mode answers whatever the step (flows/safety.ts), before anything gets here.
+    case 'chatErased':
+    case 'eraseFailed':
+    case 'forgotten':
+    case 'forgetFailed':
       return null;
   }
 }

@@ -80,7 +80,11 @@ export type Effect =
   /** `caseCode`, when the person gave it, must be the case the key belongs to. */
   | { type: 'continueCase'; secret: string; caseCode?: string }
   /** Words typed at the menu, for the specialist who holds one of the person's cases (if any). */
-  | { type: 'tellSpecialist'; text: string };
+  | { type: 'tellSpecialist'; text: string }
+  /** /erase: delete the chat's recent messages where the channel can. */
+  | { type: 'eraseChat' }
+  /** The person confirmed "forget me": their cases are let go from this chat. */
+  | { type: 'forgetMe' };
 
 /** One of the person's own requests, as they may see it. */
 export interface MyRequest {
@@ -109,7 +113,12 @@ export type EffectOutcome =
   | { type: 'caseContinued'; caseCode: string }
   | { type: 'continueRejected'; reason: 'NOT_FOUND' | 'FAILED' }
   | { type: 'specialistTold'; caseCode: string }
-  | { type: 'specialistNotTold'; reason: 'NO_CASE' | 'FAILED' };
+  | { type: 'specialistNotTold'; reason: 'NO_CASE' | 'FAILED' }
+  /** `deleting`: the channel deletes the messages; false where it cannot (Viber). */
+  | { type: 'chatErased'; deleting: boolean }
+  | { type: 'eraseFailed' }
+  | { type: 'forgotten' }
+  | { type: 'forgetFailed' };
 
 export type FlowEvent = InboundEvent | EffectOutcome;
 

@@ -5,12 +5,12 @@
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
-import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
+import { type Channel, DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { createDesk } from '../specialists/desk.js';
 import { deskEvent } from '../specialists/routing.js';
-import { reporterCases, requestIntake } from './reporter.js';
+import { chatSafety, reporterCases, requestIntake } from './reporter.js';
 
 export interface InboxDeps {
   store: Store;
@@ -23,6 +23,8 @@ export interface InboxDeps {
   onCommitted: () => void;
   /** The stored hash of a specialist's invite code (normalised first): only hashes are stored. */
   hashInviteCode: (code: string) => string;
+  /** Whether the channel's messenger can delete messages (/erase); Telegram can, Viber cannot. */
+  canErase: (channel: Channel) => boolean;
 }
 
 const hinted = (hint: string | null | undefined): Locale =>
@@ -41,6 +43,8 @@ export function createInbox(deps: InboxDeps): Inbox {
         // Whoever writes (or re-subscribes on Viber) can be written to again, even after they had
         // blocked the bot or unsubscribed: otherwise the outbox would drop every reply to them.
         await tx.handles.markReachable(chat.handleId);
+        // The person's own message, so that /erase can delete it too (for Telegram's 48 hours).
+        if (update.messageId) await tx.recentMessages.record(chat.handleId, [update.messageId], now());
         // A specialist's chat never reaches the reporter's flows (and /join never does either).
         const specialist = await tx.specialists.byHandle(chat.handleId);
         const forDesk = deskEvent(update.event, specialist !== null);
@@ -55,6 +59,7 @@ export function createInbox(deps: InboxDeps): Inbox {
           store: tx.conversations,
           intake: requestIntake(tx, deps.queue, { directory: deps.directory, now }),
           cases: reporterCases(tx, deps.queue, deps.hashSecret),
+          safety: chatSafety(tx, deps.canErase, now),
           directory: deps.directory,
           clock: deps.clock,
           ...(deps.log && { log: deps.log }),

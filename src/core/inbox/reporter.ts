@@ -1,7 +1,9 @@
 // The person's side of the queue, as the conversation engine needs it: submit a request, see and
 // add to their own cases, continue a case from another messenger. Built on the transaction's
 // repositories, so everything an update causes commits together.
-import type { ReporterCases, RequestIntake } from '../conversation/ports.js';
+import type { ChatSafety, ReporterCases, RequestIntake } from '../conversation/ports.js';
+import { ERASABLE_FOR_MS } from '../delivery/ports.js';
+import type { Channel } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { err, ok } from '../result.js';
@@ -57,6 +59,25 @@ export function reporterCases(
     async continueCase(reporterHandleId, secret, caseCode) {
       const adopted = await tx.reporterCases.adopt(hashSecret(secret), reporterHandleId, caseCode);
       return adopted ? ok({ caseCode: adopted.caseCode }) : err('NOT_FOUND');
+    },
+  };
+}
+
+/** /erase marks what Telegram still lets us delete; the eraser job deletes it after the commit. */
+export function chatSafety(
+  tx: Repositories,
+  canErase: (channel: Channel) => boolean,
+  now: () => Date,
+): ChatSafety {
+  return {
+    async erase(chat) {
+      if (!canErase(chat.channel)) return false;
+      const at = now();
+      await tx.recentMessages.requestErase(chat.handleId, new Date(at.getTime() - ERASABLE_FOR_MS), at);
+      return true;
+    },
+    async forget(chat) {
+      await tx.handles.forget(chat.handleId, now());
     },
   };
 }

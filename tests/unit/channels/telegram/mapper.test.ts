@@ -27,6 +27,8 @@ describe('a person writing to the bot in a private chat', () => {
         updateId: String(update.update_id),
         event: { type: 'text', text: 'Сусідські діти три дні самі вдома' },
         languageHint: 'uk',
+        // Kept for 48 hours so that /erase can delete it.
+        messageId: '7',
       },
     });
   });
