@@ -20,12 +20,14 @@ import { createI18n, type I18n } from './i18n/index.js';
 import { createEraser, type Eraser } from './jobs/eraser.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
+import { createRetentionJob, type RetentionJob } from './jobs/retention.js';
 import { loggerOptions } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { deliveryQueue } from './storage/outbox.js';
 import { erasureQueue } from './storage/recent-messages.js';
+import { retentionStore } from './storage/retention.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
 export interface Poruch {
@@ -39,6 +41,8 @@ export interface Poruch {
   eraser: Eraser;
   /** Lease expiry and escalation, on a timer. */
   queueWatch: QueueWatch;
+  /** Removes what is kept no longer (README "Privacy and retention"), daily. */
+  retention: RetentionJob;
   telegram: TelegramChannel | null;
   viber: ViberChannel | null;
   logger: Logger;
@@ -179,6 +183,13 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     onNotified: () => dispatcher?.wake(),
   });
 
+  const retention = createRetentionJob({
+    store: retentionStore(store.database),
+    clock,
+    periods: config.retention,
+    logger: logger.child({ part: 'retention' }),
+  });
+
   const jobs = dispatcher;
   return {
     app,
@@ -189,6 +200,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     dispatcher: jobs,
     eraser: erasing,
     queueWatch,
+    retention,
     telegram,
     viber,
     logger,
@@ -197,6 +209,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       jobs.start();
       erasing.start();
       queueWatch.start();
+      retention.start();
       if (!telegram) logger.info('telegram bot is off: set TELEGRAM_BOT_TOKEN to switch it on');
       else await telegram.start();
       if (!viber) logger.info('viber bot is off: set VIBER_AUTH_TOKEN to switch it on');
@@ -207,6 +220,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await viber?.stop();
       await app.close();
       await queueWatch.stop();
+      await retention.stop();
       await jobs.stop();
       await erasing.stop();
       await store.close();

@@ -26,8 +26,11 @@ describeBackends('Telegram: /erase', (backend) => {
   /** Waits until the app's background jobs have sent and erased everything there is. */
   async function settled() {
     const db = running.poruch.store.database.prisma;
-    await expect.poll(() => db.outboxMessage.count({ where: { status: 'PENDING' } })).toBe(0);
-    await expect.poll(() => db.recentMessage.count({ where: { eraseRequestedAt: { not: null } } })).toBe(0);
+    const patiently = { timeout: 15_000 };
+    await expect.poll(() => db.outboxMessage.count({ where: { status: 'PENDING' } }), patiently).toBe(0);
+    await expect
+      .poll(() => db.recentMessage.count({ where: { eraseRequestedAt: { not: null } } }), patiently)
+      .toBe(0);
   }
 
   it('the button deletes the recorded messages of both sides and leaves one neutral line', async () => {

@@ -7,6 +7,8 @@ import type { BotMessage, TelegramEmulator, TestUser } from '../../helpers/teleg
 import type { RunningPoruch } from './poruch-on-emulator.js';
 
 export const KRAMATORSK = 'dn-csss-kramatorsk';
+/** A journey is long and the test machine shared: each answer may take a while under load. */
+const PATIENCE = 20_000;
 
 export interface Journey {
   caseCode: string;
@@ -29,23 +31,23 @@ const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b)
 export async function reportConcern(running: RunningPoruch, user: TestUser, description: string) {
   const { text } = running;
   await user.command('/start');
-  await user.next();
+  await user.next(PATIENCE);
   await user.press('lang:uk');
-  await user.until((m) => m.text === text('menu.prompt', 'uk'));
+  await user.until((m) => m.text === text('menu.prompt', 'uk'), PATIENCE);
   await user.press('menu:concern');
-  await user.next();
+  await user.next(PATIENCE);
   await user.press('cat:LEFT_WITHOUT_CARE');
-  await user.next();
+  await user.next(PATIENCE);
   await user.press(text('common.no', 'uk'));
-  await user.until((m) => m.buttons.length > 3);
+  await user.until((m) => m.buttons.length > 3, PATIENCE);
   await user.say('Краматорськ');
-  await user.until((m) => m.text.startsWith('Опишіть'));
+  await user.until((m) => m.text.startsWith('Опишіть'), PATIENCE);
   await user.say(description);
-  await user.until(hasButton('contact:anon'));
+  await user.until(hasButton('contact:anon'), PATIENCE);
   await user.press('contact:anon');
-  await user.until(hasButton('summary:send'));
+  await user.until(hasButton('summary:send'), PATIENCE);
   await user.press('summary:send');
-  return user.until((m) => m.text === text('menu.prompt', 'uk'));
+  return user.until((m) => m.text === text('menu.prompt', 'uk'), PATIENCE);
 }
 
 export async function fullJourney(
@@ -65,7 +67,7 @@ export async function fullJourney(
     hours: 72,
   });
   await specialist.command(`/join ${inviteCode}`);
-  await specialist.until((m) => m.text === text('specialist.help', 'uk'));
+  await specialist.until((m) => m.text === text('specialist.help', 'uk'), PATIENCE);
 
   const description = 'Хлопчик років шести вже два дні сам у квартирі на вулиці Шкільній.';
   const read = await reportConcern(running, reporter, description);
@@ -77,26 +79,26 @@ export async function fullJourney(
 
   // The person moves the case to a second phone with the key.
   await secondPhone.command('/start');
-  await secondPhone.next();
+  await secondPhone.next(PATIENCE);
   await secondPhone.press('lang:uk');
-  await secondPhone.until((m) => m.text === text('menu.prompt', 'uk'));
+  await secondPhone.until((m) => m.text === text('menu.prompt', 'uk'), PATIENCE);
   await secondPhone.command(`/case ${caseCode}`);
-  await secondPhone.next();
+  await secondPhone.next(PATIENCE);
   await secondPhone.say(caseKey);
-  await secondPhone.until((m) => m.text === text('myRequests.continued', 'uk', { code: caseCode }));
+  await secondPhone.until((m) => m.text === text('myRequests.continued', 'uk', { code: caseCode }), PATIENCE);
 
   const request = (await poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
   if (!request) throw new Error('the request is not in the Kramatorsk queue');
-  await specialist.until(hasButton(`claim:${request.id}`));
+  await specialist.until(hasButton(`claim:${request.id}`), PATIENCE);
   await specialist.press(`claim:${request.id}`);
-  await specialist.until((m) => m.text.includes(description));
+  await specialist.until((m) => m.text.includes(description), PATIENCE);
 
   const question = 'Добрий день! Чи знаєте номер будинку?';
   const answer = 'Будинок 27, другий під’їзд.';
   await specialist.say(question);
-  await secondPhone.until((m) => m.text.includes(question));
+  await secondPhone.until((m) => m.text.includes(question), PATIENCE);
   await secondPhone.say(answer);
-  await specialist.until((m) => m.text.includes(answer));
+  await specialist.until((m) => m.text.includes(answer), PATIENCE);
   await poruch.dispatcher.drain();
 
   return {

@@ -17,7 +17,7 @@ describeBackends('Nothing secret at rest', (backend) => {
     emulator = await startTelegramEmulator();
     running = await startPoruch({ databaseUrl: backend.url, emulator });
     journey = await fullJourney(running, emulator);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await running?.close();
     await emulator?.stop();
