@@ -2,8 +2,11 @@
 // розмову". Every message of the chat Poruch recorded (hers and the bot's) is deleted through the
 // Bot API's deleteMessage, one neutral line is left, and the ids are forgotten.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
+import { deliveryQueue } from '../../../src/storage/outbox.js';
 import { describeBackends } from '../../helpers/db.js';
 import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
+import { KRAMATORSK, reportConcern } from './journey.js';
 import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
 
 describeBackends('Telegram: /erase', (backend) => {
@@ -37,13 +40,13 @@ describeBackends('Telegram: /erase', (backend) => {
     const { text } = running;
     const maria = emulator.user(7_104_332_871);
     await maria.command('/start');
-    await maria.next();
+    await maria.next(15_000);
     await maria.press('lang:uk');
-    await maria.until((m) => m.text === text('menu.prompt', 'uk'));
+    await maria.until((m) => m.text === text('menu.prompt', 'uk'), 15_000);
     await maria.press('menu:concern');
-    await maria.next();
+    await maria.next(15_000);
     await maria.press('cat:VIOLENCE');
-    await maria.next();
+    await maria.next(15_000);
     await maria.say('Не знаю, як відповісти');
     await settled();
     maria.skipAll();
@@ -55,7 +58,7 @@ describeBackends('Telegram: /erase', (backend) => {
     expect(before.length).toBeGreaterThan(shown.length);
 
     await maria.press(text('menu.erase', 'uk'));
-    const neutral = await maria.next();
+    const neutral = await maria.next(15_000);
     expect(neutral.text).toBe(text('safety.erased', 'uk'));
     await settled();
 
@@ -73,19 +76,47 @@ describeBackends('Telegram: /erase', (backend) => {
     const { text } = running;
     const ira = emulator.user(7_104_332_872);
     await ira.command('/start');
-    await ira.next();
+    await ira.next(15_000);
     await ira.press('lang:uk');
-    await ira.until((m) => m.text === text('menu.prompt', 'uk'));
+    await ira.until((m) => m.text === text('menu.prompt', 'uk'), 15_000);
     await settled();
     const handle = (await recorded()).at(-1)?.handleId;
     const before = (await recorded()).filter((r) => r.handleId === handle);
 
     await ira.command('/erase');
-    expect((await ira.next()).text).toBe(text('safety.erased', 'uk'));
+    expect((await ira.next(15_000)).text).toBe(text('safety.erased', 'uk'));
     await settled();
     // /start, the language question, welcome, menu, and the /erase command itself.
     const asked = emulator.deletions.filter((d) => d.chatId === ira.chatId);
     expect(asked).toHaveLength(before.length + 1);
     expect(ira.messages()).toHaveLength(1);
+  });
+
+  it('"forget me", confirmed, leaves the case with the centre and no way back to the person', async () => {
+    const { text, poruch } = running;
+    const olha = emulator.user(7_104_332_873);
+    await reportConcern(running, olha, 'Сусідка б’є сина, чути крики щовечора.');
+    const listed = (await poruch.queue.list(KRAMATORSK)).at(-1);
+    const db = poruch.store.database.prisma;
+    const request = await db.request.findFirst({ where: { id: listed?.id ?? '' } });
+    const ownHandle = request?.reporterHandleId;
+
+    await olha.command('/forget');
+    await olha.until((m) => m.text === text('safety.forgetConfirm', 'uk'), 15_000);
+    await olha.press('safety:forgetYes');
+    await olha.until((m) => m.text === text('safety.forgotten', 'uk'), 15_000);
+
+    const moved = await db.request.findFirst({ where: { id: request?.id ?? '' } });
+    expect(moved?.status).toBe('NEW');
+    expect(moved?.reporterHandleId).not.toBe(ownHandle);
+    const standIn = await db.chatHandle.findFirst({ where: { id: moved?.reporterHandleId ?? '' } });
+    expect(standIn).toMatchObject({ encryptedId: '', channel: 'TELEGRAM' });
+    expect(standIn?.forgottenAt).not.toBeNull();
+    // Nothing can be sent there: the outbox finds no one to write to.
+    const outbox = deliveryQueue(poruch.store.database, createHandleCipher(Buffer.alloc(32)));
+    expect(await outbox.recipientOf(standIn?.id ?? '')).toBeNull();
+    // And the chat no longer lists the case.
+    await olha.command('/my');
+    await olha.until((m) => m.text === text('myRequests.none', 'uk'), 15_000);
   });
 });
