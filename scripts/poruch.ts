@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   specialists: async () => (await import('./commands/specialists.js')).specialists,
   'specialist:deactivate': async () =>
     (await import('./commands/specialist-deactivate.js')).specialistDeactivate,
+  retention: async () => (await import('./commands/retention.js')).retention,
   report: async () => (await import('./commands/report.js')).report,
   'viber:set-webhook': async () => (await import('./commands/viber-set-webhook.js')).viberSetWebhook,
 };

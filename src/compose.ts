@@ -18,13 +18,17 @@ import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
+import { createEraser, type Eraser } from './jobs/eraser.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
+import { createRetentionJob, type RetentionJob } from './jobs/retention.js';
 import { createLogger } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { deliveryQueue } from './storage/outbox.js';
+import { erasureQueue } from './storage/recent-messages.js';
+import { retentionStore } from './storage/retention.js';
 import { withStartupLock } from './storage/startup-lock.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
@@ -35,8 +39,12 @@ export interface Poruch {
   inbox: Inbox;
   i18n: I18n;
   dispatcher: OutboxDispatcher;
+  /** Deletes what /erase asked for, on channels that can. */
+  eraser: Eraser;
   /** Lease expiry and escalation, on a timer. */
   queueWatch: QueueWatch;
+  /** Removes what is kept no longer (README "Privacy and retention"), daily. */
+  retention: RetentionJob;
   telegram: TelegramChannel | null;
   viber: ViberChannel | null;
   logger: Logger;
@@ -113,6 +121,8 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
 
   // The inbox wakes the dispatcher, which needs the channels' messengers, which need the inbox.
   let dispatcher: OutboxDispatcher | null = null;
+  let eraser: Eraser | null = null;
+  const messengers: Partial<Record<Channel, Messenger>> = {};
   const inbox = createInbox({
     store,
     queue,
@@ -120,8 +130,12 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     directory: () => directory,
     clock,
     log: logger.child({ part: 'conversation' }),
-    onCommitted: () => dispatcher?.wake(),
+    onCommitted: () => {
+      dispatcher?.wake();
+      eraser?.wake();
+    },
     hashInviteCode,
+    canErase: (channel) => messengers[channel]?.delete !== undefined,
   });
 
   const telegram = createTelegramChannel({
@@ -139,7 +153,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       })
     : null;
 
-  const messengers: Partial<Record<Channel, Messenger>> = {};
   if (telegram) messengers.TELEGRAM = telegram.messenger;
   if (viber) messengers.VIBER = viber.messenger;
   dispatcher = createOutboxDispatcher({
@@ -148,6 +161,13 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     clock,
     logger: logger.child({ part: 'outbox' }),
   });
+  eraser = createEraser({
+    queue: erasureQueue(store.database, cipher),
+    messengers,
+    clock,
+    logger: logger.child({ part: 'eraser' }),
+  });
+  const erasing = eraser;
 
   const app = await buildApp({
     loggerInstance: logger,
@@ -182,6 +202,13 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     logger: logger.child({ part: 'directory-watch' }),
   });
 
+  const retention = createRetentionJob({
+    store: retentionStore(store.database),
+    clock,
+    periods: config.retention,
+    logger: logger.child({ part: 'retention' }),
+  });
+
   const jobs = dispatcher;
   return {
     app,
@@ -190,16 +217,20 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     inbox,
     i18n,
     dispatcher: jobs,
+    eraser: erasing,
     queueWatch,
     directoryWatch,
+    retention,
     telegram,
     viber,
     logger,
     directory: () => directory,
     async start() {
       jobs.start();
+      erasing.start();
       queueWatch.start();
       directoryWatch.start();
+      retention.start();
       if (!telegram) logger.info('telegram bot is off: set TELEGRAM_BOT_TOKEN to switch it on');
       else await telegram.start();
       if (!viber) logger.info('viber bot is off: set VIBER_AUTH_TOKEN to switch it on');
@@ -212,7 +243,13 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await app.close();
       // 2. Drain: each job finishes the run in hand (a message being sent is marked sent) and starts
       //    no other; what is still due stays in the outbox for the next start.
-      await Promise.all([directoryWatch.stop(), queueWatch.stop(), jobs.stop()]);
+      await Promise.all([
+        directoryWatch.stop(),
+        queueWatch.stop(),
+        retention.stop(),
+        jobs.stop(),
+        erasing.stop(),
+      ]);
       // 3. Only now cut the channels' API calls and close the database.
       await viber?.stop();
       await store.close();

@@ -10,6 +10,16 @@ const optionalString = z
   .optional();
 
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const days = minutes;
+
+/** How long what people wrote is kept (core/retention/policy.ts; README "Privacy and retention"). */
+const retentionSchema = z.object({
+  closedCaseDays: days(180),
+  processedUpdateDays: days(7),
+  sentOutboxDays: days(1),
+  failedOutboxDays: days(7),
+  idleConversationDays: days(30),
+});
 
 const telegramSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('off') }),
@@ -63,6 +73,7 @@ export const configSchema = z.object({
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
+  retention: retentionSchema.prefault({}),
   telegram: telegramSchema,
   viber: viberSchema,
 });
@@ -118,6 +129,11 @@ const variableOf: Record<string, string> = {
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
+  'retention.closedCaseDays': 'RETENTION_CLOSED_CASE_DAYS',
+  'retention.processedUpdateDays': 'RETENTION_PROCESSED_UPDATE_DAYS',
+  'retention.sentOutboxDays': 'RETENTION_SENT_OUTBOX_DAYS',
+  'retention.failedOutboxDays': 'RETENTION_FAILED_OUTBOX_DAYS',
+  'retention.idleConversationDays': 'RETENTION_IDLE_CONVERSATION_DAYS',
   'telegram.mode': 'TELEGRAM_MODE',
   'telegram.token': 'TELEGRAM_BOT_TOKEN',
   'telegram.apiRoot': 'TELEGRAM_API_ROOT',
@@ -153,6 +169,13 @@ export function loadConfig(env: Env = process.env): Config {
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,
+    retention: {
+      closedCaseDays: env.RETENTION_CLOSED_CASE_DAYS || undefined,
+      processedUpdateDays: env.RETENTION_PROCESSED_UPDATE_DAYS || undefined,
+      sentOutboxDays: env.RETENTION_SENT_OUTBOX_DAYS || undefined,
+      failedOutboxDays: env.RETENTION_FAILED_OUTBOX_DAYS || undefined,
+      idleConversationDays: env.RETENTION_IDLE_CONVERSATION_DAYS || undefined,
+    },
     telegram: telegramFrom(env),
     viber: viberFrom(env),
   };

@@ -2,7 +2,7 @@
 // channels implement Messenger. Core code depends only on these interfaces.
 
 import type { ConversationStore } from './conversation/ports.js';
-import type { ChatHandles, OutboxWriter, ProcessedUpdates } from './delivery/ports.js';
+import type { ChatHandles, OutboxWriter, ProcessedUpdates, RecentMessages } from './delivery/ports.js';
 import type { ChatLimitStore } from './limits/ports.js';
 import type {
   Actor,
@@ -102,6 +102,8 @@ export interface Repositories {
   handles: ChatHandles;
   updates: ProcessedUpdates;
   outbox: OutboxWriter;
+  /** Message ids of the last 48 hours, for /erase. */
+  recentMessages: RecentMessages;
   conversations: ConversationStore;
   reporterCases: ReporterCaseLookup;
   specialists: SpecialistRepository;

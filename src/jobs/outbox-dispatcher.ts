@@ -79,6 +79,10 @@ export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
           ? await messenger.edit(platformId, entry.replacesMessageId, reply, entry.locale)
           : await messenger.send(platformId, reply, entry.locale);
       if (outcome.ok) {
+        // Where the channel can delete messages, /erase needs to know which ones are ours.
+        const ids = outcome.messageIds ?? (outcome.messageId ? [outcome.messageId] : []);
+        if (messenger.delete && entry.replacesMessageId === null && ids.length > 0)
+          await deps.queue.rememberSent(entry.handleId, ids, deps.clock.now());
         await sent(outcome.messageId);
         continue;
       }

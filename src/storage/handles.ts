@@ -63,6 +63,29 @@ export function chatHandles(sql: Sql, cipher: HandleCipher, now: () => Date): Ch
         [now(), handleId],
       );
     },
+    async forget(handleId, at) {
+      const [chat] = await sql.all<{ channel: Channel }>(
+        'SELECT "channel" FROM "ChatHandle" WHERE "id" = ?',
+        [handleId],
+      );
+      if (!chat) return 0;
+      // The stand-in keeps the cases together (one person, counted once in the statistics) and
+      // names nobody: no messenger id, and a lookup hash no chat can ever have.
+      const standIn = newId();
+      await sql.run(
+        `INSERT INTO "ChatHandle" ("id", "channel", "lookupHash", "encryptedId", "locale", "forgottenAt", "createdAt")
+         VALUES (?, ?, ?, '', NULL, ?, ?)`,
+        [standIn, chat.channel, `forgotten:${standIn}`, at, at],
+      );
+      const moved = await sql.run(
+        'UPDATE "Request" SET "reporterHandleId" = ? WHERE "reporterHandleId" = ?',
+        [standIn, handleId],
+      );
+      // Specialists' words held while the person was away were meant for those cases.
+      await sql.run(`DELETE FROM "OutboxMessage" WHERE "handleId" = ? AND "status" = 'HELD'`, [handleId]);
+      if (moved === 0) await sql.run('DELETE FROM "ChatHandle" WHERE "id" = ?', [standIn]);
+      return moved;
+    },
   };
 }
 
@@ -76,7 +99,8 @@ export async function platformIdOf(
     'SELECT "channel", "encryptedId", "unsubscribedAt" FROM "ChatHandle" WHERE "id" = ?',
     [handleId],
   );
-  if (!row) return null;
+  // A forgotten person's cases belong to a stand-in without any messenger id.
+  if (!row || row.encryptedId === '') return null;
   return {
     channel: row.channel,
     platformId: cipher.decrypt(row.encryptedId),

@@ -8,19 +8,35 @@ import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { platformIdOf } from './handles.js';
 import { newId } from './ids.js';
 import type { Database } from './prisma.js';
+import { recentMessages } from './recent-messages.js';
 import type { Sql } from './sql.js';
 
 interface Payload {
   locale: Locale;
-  messages: Reply[];
+  /** A message that shows a secret is stored as `{ sealed }`: the reply's JSON, encrypted. */
+  messages: Array<Reply | { sealed: string }>;
 }
 
-export function outboxWriter(sql: Sql, clock: () => Date): OutboxWriter {
+/**
+ * What a sent entry's payload becomes. Nothing needs it after sending (an edit uses the platform's
+ * message id, not the words), and it may hold a person's words: it is forgotten at once.
+ */
+export const SENT_PAYLOAD = '';
+
+// A secret is encrypted before it is written, not scrubbed after sending: an overwritten value
+// survives in SQLite's WAL and free pages (and in backups taken meanwhile) until they are reused.
+const seal = (cipher: HandleCipher, reply: Reply) =>
+  reply.secret ? { sealed: cipher.encrypt(JSON.stringify(reply)) } : reply;
+const unseal = (cipher: HandleCipher, stored: Payload['messages'][number]): Reply =>
+  'sealed' in stored ? (JSON.parse(cipher.decrypt(stored.sealed)) as Reply) : stored;
+
+export function outboxWriter(sql: Sql, cipher: HandleCipher, clock: () => Date): OutboxWriter {
   return {
     async enqueue(batch) {
       if (batch.replaces && batch.messages.length !== 1)
         throw new Error('a replacing entry carries one message');
-      const payload: Payload = { locale: batch.locale, messages: batch.messages };
+      const messages = batch.messages.map((reply) => seal(cipher, reply));
+      const payload: Payload = { locale: batch.locale, messages };
       const id = newId();
       const now = clock();
       await sql.run(
@@ -87,7 +103,7 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
       handleId: row.handleId,
       channel: row.channel,
       locale: payload.locale,
-      messages: payload.messages,
+      messages: payload.messages.map((stored) => unseal(cipher, stored)),
       sentCount: Number(row.sentCount),
       attempts: Number(row.attempts),
       replacesMessageId: row.replacesMessageId ?? null,
@@ -121,11 +137,13 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
       await sql.run(
         `UPDATE "OutboxMessage"
          SET "status" = 'SENT', "sentAt" = ?, "lockedUntil" = NULL, "sentCount" = ?,
-             "sentMessageId" = COALESCE(?, "sentMessageId")
+             "sentMessageId" = COALESCE(?, "sentMessageId"), "payload" = ?
          WHERE "id" = ?`,
-        [at, sentCount, sentMessageId, id],
+        [at, sentCount, sentMessageId, SENT_PAYLOAD, id],
       );
     },
+
+    rememberSent: (handleId, messageIds, at) => recentMessages(sql).record(handleId, messageIds, at),
 
     async retryAt(id, at, attempts, reason) {
       await sql.run(

@@ -283,7 +283,13 @@ export function sqliteConnection(databaseUrl: string, connect: () => Promise<voi
       adapterName: inner.adapterName,
       connect: async () => {
         const adapter = await inner.connect();
-        await lock.run(() => adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;'));
+        // secure_delete: what is deleted or overwritten (a sent payload, a draft, a case's words
+        // after retention) is zeroed in the file, not left readable in free space.
+        await lock.run(() =>
+          adapter.executeScript(
+            'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
+          ),
+        );
         client = clientOf(adapter);
         plain = null;
         savepointStatements = null;

@@ -11,6 +11,7 @@ import { messageRepository } from './messages.js';
 import { outboxWriter } from './outbox.js';
 import { type Database, type DatabaseOptions, type DbTx, openDatabase } from './prisma.js';
 import { processedUpdates } from './processed-updates.js';
+import { recentMessages } from './recent-messages.js';
 import { reporterCaseLookup } from './reporter-cases.js';
 import { requestRepository } from './requests.js';
 import { inviteRepository, notificationRepository, specialistRepository } from './specialists.js';
@@ -36,7 +37,8 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher, now: () => Dat
   audit: auditLog(sql, now),
   handles: chatHandles(sql, cipher, now),
   updates: processedUpdates(sql, now),
-  outbox: outboxWriter(sql, now),
+  outbox: outboxWriter(sql, cipher, now),
+  recentMessages: recentMessages(sql),
   conversations: conversationStore(sql, now),
   reporterCases: reporterCaseLookup(db),
   specialists: specialistRepository(db, sql),
@@ -65,6 +67,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'handles',
   'updates',
   'outbox',
+  'recentMessages',
   'conversations',
   'reporterCases',
   'specialists',

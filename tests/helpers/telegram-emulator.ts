@@ -9,6 +9,9 @@
 // - Bot messages are read from the server's storage (they have no `from`, dates are in ms).
 // - It knows no blocked chats: `block(chatId)` makes its sendMessage/editMessageText answer for that
 //   chat exactly as Telegram does for a person who blocked the bot (403 "bot was blocked by the user").
+// - Every deleteMessage call is recorded (`deletions`). In webhook mode the emulator keeps no user
+//   messages, so deleting one of the person's messages answers 400 "not found" there, while Telegram
+//   would delete it: the record shows that it was asked for.
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,6 +63,8 @@ export interface TelegramEmulator {
   token: string;
   /** A person in a private chat whose chat id is `id`. */
   user(id: number, options?: { languageCode?: string; firstName?: string }): TestUser;
+  /** Every deleteMessage call the bot made, in order. */
+  deletions: Array<{ chatId: number; messageId: number }>;
   /** The webhook Telegram would call now (set by the bot's setWebhook), or null. */
   webhook(): StoredWebhook | null;
   /** The person blocks the bot: every send to their chat is refused with 403 until `unblock`. */
@@ -73,6 +78,12 @@ export async function startTelegramEmulator(token = TEST_BOT_TOKEN): Promise<Tel
   const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 3600 });
   await server.start();
   const webhooks = () => (server as unknown as { webhooks: Record<string, StoredWebhook> }).webhooks;
+  const deletions: TelegramEmulator['deletions'] = [];
+  const deleteMessage = server.deleteMessage.bind(server);
+  server.deleteMessage = (chatId: number, messageId: number) => {
+    deletions.push({ chatId, messageId });
+    return deleteMessage(chatId, messageId);
+  };
 
   // The emulator's own axios instance (CommonJS), so the interceptor sees its webhook calls.
   const emulatorRequire = createRequire(
@@ -92,6 +103,7 @@ export async function startTelegramEmulator(token = TEST_BOT_TOKEN): Promise<Tel
     apiRoot: server.config.apiURL,
     token,
     user: (id, options = {}) => new TestUser(server, token, id, options),
+    deletions,
     webhook: () => webhooks()[token] ?? null,
     block: (chatId) => blocked.add(String(chatId)),
     unblock: (chatId) => blocked.delete(String(chatId)),

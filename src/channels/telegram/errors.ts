@@ -3,7 +3,7 @@
 import { TelegramError } from 'telegraf';
 import type { SendOutcome } from '../../core/delivery/ports.js';
 
-export type Operation = 'send' | 'edit';
+export type Operation = 'send' | 'edit' | 'delete';
 
 interface ApiFailure {
   code: number;

@@ -83,8 +83,9 @@ function fromMessage(raw: unknown, updateId: number): Mapped {
   if (message.chat.type !== 'private') return { ignore: 'not_private_chat' };
   const event = eventOf(message);
   if (!event) return { ignore: 'service_message' };
+  const update = incoming(String(message.chat.id), updateId, event, message.from?.language_code);
   return {
-    update: incoming(String(message.chat.id), updateId, event, message.from?.language_code),
+    update: message.message_id === undefined ? update : { ...update, messageId: String(message.message_id) },
     callbackQueryId: null,
   };
 }

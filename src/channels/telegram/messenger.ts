@@ -25,7 +25,7 @@ export function createTelegramMessenger(deps: TelegramMessengerDeps): Messenger 
   async function send(platformId: string, reply: Reply, locale: Locale): Promise<SendOutcome> {
     const rendered = renderReply(reply, locale, deps.render);
     if (!rendered.ok) return { ok: false, kind: 'rejected', reason: rendered.error };
-    let messageId: string | null = null;
+    const messageIds: string[] = [];
     // Parts of a long text go out in order; a failure part-way is retried from the start, which may
     // repeat the first parts (Telegram has no transactions) but never loses the last one.
     for (const part of rendered.value) {
@@ -35,12 +35,12 @@ export function createTelegramMessenger(deps: TelegramMessengerDeps): Messenger 
           { chat_id: platformId, ...part },
           { signal: signal() },
         );
-        messageId = String(sent.message_id);
+        messageIds.push(String(sent.message_id));
       } catch (error) {
         return outcomeOfError(error, 'send');
       }
     }
-    return { ok: true, messageId };
+    return { ok: true, messageId: messageIds.at(-1) ?? null, messageIds };
   }
 
   async function edit(
@@ -70,5 +70,21 @@ export function createTelegramMessenger(deps: TelegramMessengerDeps): Messenger 
     }
   }
 
-  return { channel: 'TELEGRAM', send, edit };
+  async function remove(platformId: string, messageId: string): Promise<SendOutcome> {
+    const id = Number(messageId);
+    if (!Number.isSafeInteger(id))
+      return { ok: false, kind: 'rejected', reason: 'not a Telegram message id' };
+    try {
+      await deps.telegram.callApi(
+        'deleteMessage',
+        { chat_id: platformId, message_id: id },
+        { signal: signal() },
+      );
+      return { ok: true, messageId };
+    } catch (error) {
+      return outcomeOfError(error, 'delete', messageId);
+    }
+  }
+
+  return { channel: 'TELEGRAM', send, edit, delete: remove };
 }

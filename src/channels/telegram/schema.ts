@@ -26,6 +26,8 @@ const locationSchema = z.object({
 const present = z.unknown().optional();
 
 export const messageSchema = z.object({
+  /** Kept (for 48 hours) so that /erase can delete the person's message; an odd one is dropped, not the message. */
+  message_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
   chat: chatSchema,
   /** When the person sent it (Unix seconds): tells the parts of one long pasted text apart from new words. */
   date: z.int().nonnegative().optional().catch(undefined),

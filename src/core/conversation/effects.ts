@@ -1,12 +1,13 @@
 // Carries out what a flow asked for and turns the answer into an event the flow understands.
 // A failure of the outside world becomes a "failed" outcome: the flow keeps the person's words.
 import type { NewRequest } from '../model.js';
-import type { ChatRef, ConversationLog, ReporterCases, RequestIntake } from './ports.js';
+import type { ChatRef, ChatSafety, ConversationLog, ReporterCases, RequestIntake } from './ports.js';
 import type { Effect, EffectOutcome } from './types.js';
 
 interface EffectDeps {
   intake: RequestIntake;
   cases: ReporterCases;
+  safety: ChatSafety;
 }
 
 export async function runEffect(
@@ -58,6 +59,11 @@ async function run(effect: Effect, chat: ChatRef, deps: EffectDeps): Promise<Eff
         ? { type: 'specialistTold', caseCode: told.value.caseCode }
         : { type: 'specialistNotTold', reason: told.error };
     }
+    case 'eraseChat':
+      return { type: 'chatErased', deleting: await deps.safety.erase(chat) };
+    case 'forgetMe':
+      await deps.safety.forget(chat);
+      return { type: 'forgotten' };
   }
 }
 
@@ -73,5 +79,9 @@ function failed(effect: Effect): EffectOutcome {
       return { type: 'continueRejected', reason: 'FAILED' };
     case 'tellSpecialist':
       return { type: 'specialistNotTold', reason: 'FAILED' };
+    case 'eraseChat':
+      return { type: 'eraseFailed' };
+    case 'forgetMe':
+      return { type: 'forgetFailed' };
   }
 }

@@ -6,6 +6,7 @@ import { type Outcome, outcome, say, t } from '../flows/common.js';
 import { askLanguage, askLanguageAgain, handleLanguage } from '../flows/language.js';
 import { helpReply, menuReply, toMenu } from '../flows/menu.js';
 import { startContinue, startMyRequests } from '../flows/my-requests.js';
+import { askForget, isEraseRequest, isForgetRequest, safetyOutcome, startErase } from '../flows/safety.js';
 import { askStep, choosingPlace, handleStep, hasDraft, isSending, resumable } from '../flows/steps.js';
 import type { Directory } from '../model.js';
 import { lateOutcome, submittedReplies } from './outcomes.js';
@@ -89,6 +90,9 @@ function closePlaceKeyboard(from: Step, next: Outcome): Outcome {
 }
 
 function onInbound(step: Step, event: InboundEvent, ctx: FlowContext): Outcome {
+  // A quick exit never waits, asks or explains: someone may be looking over the person's shoulder.
+  if (isEraseRequest(event)) return startErase();
+  if (isForgetRequest(event)) return leave(step, askForget(), ctx);
   if (event.type === 'text' && event.media) {
     // A photo with a caption at a text step: the caption is the answer; the photo is not kept.
     const { media: _dropped, ...words } = event;
@@ -163,6 +167,8 @@ function reask(step: Step, ctx: FlowContext, key: string): Outcome {
 function onOutcome(step: Step, event: Exclude<FlowEvent, InboundEvent>, ctx: FlowContext): Outcome {
   // A sent request is confirmed whatever the person did meanwhile: the case code must reach them.
   if (event.type === 'submitted') return toMenu(...submittedReplies(event, ctx));
+  const safety = safetyOutcome(event);
+  if (safety) return safety;
   const own = handleStep(step, event, ctx);
   if (own) return own;
   const said = lateOutcome(event);

@@ -17,7 +17,10 @@ export function submittedReplies(event: Submitted, ctx: FlowContext): Reply[] {
   const replies = [say(key, { code: event.caseCode, centre: centreName })];
   // In danger, the numbers once more: being "in the queue" must not sound like help is on its way.
   if (event.urgency === 'URGENT') replies.push(say('submitted.urgent'));
-  replies.push(say('submitted.secret', { secret: event.continuationSecret, code: event.caseCode }));
+  replies.push({
+    ...say('submitted.secret', { secret: event.continuationSecret, code: event.caseCode }),
+    secret: true,
+  });
   return replies;
 }
 
@@ -42,6 +45,11 @@ export function lateOutcome(event: Exclude<EffectOutcome, Submitted>): Reply | n
       return event.reason === 'FAILED' ? say('errors.temporary') : null;
     case 'myRequestsListed':
     case 'myRequestsFailed':
+    // Safe mode answers whatever the step (flows/safety.ts), before anything gets here.
+    case 'chatErased':
+    case 'eraseFailed':
+    case 'forgotten':
+    case 'forgetFailed':
       return null;
   }
 }

@@ -74,3 +74,11 @@ export interface ConversationLog {
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
 }
+
+/** Safe mode (see flows/safety.ts), carried out by storage and the channels. */
+export interface ChatSafety {
+  /** Asks for the chat's messages of the last 48 hours to be deleted; false if the channel cannot. */
+  erase(chat: ChatRef): Promise<boolean>;
+  /** Lets go of the person's cases: the centre keeps them, no reply reaches this chat any more. */
+  forget(chat: ChatRef): Promise<void>;
+}

@@ -6,7 +6,14 @@ import type { Clock } from '../ports.js';
 import { runEffect } from './effects.js';
 import { transition } from './engine.js';
 import { worthDeliveringLate } from './outcomes.js';
-import type { ChatRef, ConversationLog, ConversationStore, ReporterCases, RequestIntake } from './ports.js';
+import type {
+  ChatRef,
+  ChatSafety,
+  ConversationLog,
+  ConversationStore,
+  ReporterCases,
+  RequestIntake,
+} from './ports.js';
 import { type ConversationState, restoreState, serializeState } from './state.js';
 import type { Effect, EffectOutcome, InboundEvent, Reply } from './types.js';
 
@@ -14,6 +21,7 @@ export interface ConversationDeps {
   store: ConversationStore;
   intake: RequestIntake;
   cases: ReporterCases;
+  safety: ChatSafety;
   /** The directory as currently loaded (it may be re-imported while the app runs). */
   directory: () => Directory;
   clock: Clock;

@@ -105,6 +105,11 @@ export const myRequestsStepSchema = z.object({
 });
 
 export const centresStepSchema = z.object({ flow: z.literal('centres'), where: placeStageSchema });
+/** "Forget me": the confirmation, then waiting for storage. */
+export const safetyStepSchema = z.object({
+  flow: z.literal('safety'),
+  at: z.enum(['confirmForget', 'forgetting']),
+});
 export const menuStepSchema = z.object({ flow: z.literal('menu') });
 
 const resumableStepSchema = z.discriminatedUnion('flow', [
@@ -113,6 +118,7 @@ const resumableStepSchema = z.discriminatedUnion('flow', [
   consultationStepSchema,
   myRequestsStepSchema,
   centresStepSchema,
+  safetyStepSchema,
 ]);
 
 export const languageStepSchema = z.object({
@@ -128,6 +134,7 @@ export const stepSchema = z.discriminatedUnion('flow', [
   consultationStepSchema,
   myRequestsStepSchema,
   centresStepSchema,
+  safetyStepSchema,
 ]);
 
 /**
@@ -156,6 +163,7 @@ export type TimeSlot = (typeof TIME_SLOTS)[number];
 export type MyRequestsStep = z.infer<typeof myRequestsStepSchema>;
 export type CentresStep = z.infer<typeof centresStepSchema>;
 export type MenuStep = z.infer<typeof menuStepSchema>;
+export type SafetyStep = z.infer<typeof safetyStepSchema>;
 export type LanguageStep = z.infer<typeof languageStepSchema>;
 export type ResumableStep = z.infer<typeof resumableStepSchema>;
 export type Step = z.infer<typeof stepSchema>;

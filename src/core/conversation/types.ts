@@ -38,6 +38,11 @@ export interface Reply {
   buttons?: Button[][];
   requestLocation?: boolean;
   removeKeyboard?: boolean;
+  /**
+   * The message shows a secret (the one-time case key). The outbox keeps such a message only
+   * encrypted until it is sent, so no database copy or backup ever holds the key in clear.
+   */
+  secret?: boolean;
 }
 
 export const UNSUPPORTED_KINDS = ['sticker', 'photo', 'document', 'voice', 'video', 'other'] as const;
@@ -80,7 +85,11 @@ export type Effect =
   /** `caseCode`, when the person gave it, must be the case the key belongs to. */
   | { type: 'continueCase'; secret: string; caseCode?: string }
   /** Words typed at the menu, for the specialist who holds one of the person's cases (if any). */
-  | { type: 'tellSpecialist'; text: string };
+  | { type: 'tellSpecialist'; text: string }
+  /** /erase: delete the chat's recent messages where the channel can. */
+  | { type: 'eraseChat' }
+  /** The person confirmed "forget me": their cases are let go from this chat. */
+  | { type: 'forgetMe' };
 
 /** One of the person's own requests, as they may see it. */
 export interface MyRequest {
@@ -111,7 +120,12 @@ export type EffectOutcome =
   /** Too many wrong keys lately: refused without looking the key up. */
   | { type: 'continueRejected'; reason: 'COOL_DOWN'; minutes: number }
   | { type: 'specialistTold'; caseCode: string }
-  | { type: 'specialistNotTold'; reason: 'NO_CASE' | 'FAILED' };
+  | { type: 'specialistNotTold'; reason: 'NO_CASE' | 'FAILED' }
+  /** `deleting`: the channel deletes the messages; false where it cannot (Viber). */
+  | { type: 'chatErased'; deleting: boolean }
+  | { type: 'eraseFailed' }
+  | { type: 'forgotten' }
+  | { type: 'forgetFailed' };
 
 export type FlowEvent = InboundEvent | EffectOutcome;
 

@@ -14,6 +14,8 @@ export interface IncomingUpdate {
   event: InboundEvent | Unsubscribed;
   /** The platform's language hint (Telegram language_code, Viber user.language), used only as a default. */
   languageHint?: string | null;
+  /** The person's message, on a channel that can delete it later (/erase); null or absent otherwise. */
+  messageId?: string | null;
 }
 
 /** The person left the bot (Viber's `unsubscribed`): no step of a conversation, the chat goes quiet. */
@@ -33,7 +35,12 @@ export interface Inbox {
 
 /** What a send attempt came to, so the outbox knows whether to retry, give up, or stop writing to a chat. */
 export type SendOutcome =
-  | { ok: true; messageId: string | null }
+  | {
+      ok: true;
+      messageId: string | null;
+      /** Every message the platform made of the reply, when it had to be split (the last is `messageId`). */
+      messageIds?: string[];
+    }
   /** Worth trying again later (network, 5xx, 429 with the platform's retry-after). */
   | { ok: false; kind: 'retry'; reason: string; retryAfterSeconds?: number }
   /** The person blocked the bot or unsubscribed: never retried, the chat is marked unreachable. */
@@ -46,6 +53,11 @@ export interface Messenger {
   send(platformId: string, reply: Reply, locale: Locale): Promise<SendOutcome>;
   /** Replaces an earlier message (e.g. a specialist's notification becoming "claimed by a colleague"). */
   edit(platformId: string, messageId: string, reply: Reply, locale: Locale): Promise<SendOutcome>;
+  /**
+   * Deletes a message of the chat (the person's or the bot's), for /erase. Only channels that can
+   * (Telegram, for 48 hours) have it; on Viber the person is told how to clear the chat themselves.
+   */
+  delete?(platformId: string, messageId: string): Promise<SendOutcome>;
 }
 
 /** A chat Poruch can write to, as the core sees it: an opaque id, never the platform id. */
@@ -67,6 +79,39 @@ export interface ChatHandles {
    * reachable chat).
    */
   markReachable(handleId: string): Promise<void>;
+  /**
+   * The person asked to be forgotten: their cases move to an anonymous stand-in that no reply can
+   * reach (the centre keeps the case), and what was held for them is dropped. The chat itself starts
+   * afresh. Returns how many cases were let go.
+   */
+  forget(handleId: string, at: Date): Promise<number>;
+}
+
+/** How long Telegram lets a bot delete the messages of a private chat. */
+export const ERASABLE_FOR_MS = 48 * 3_600_000;
+
+/** Message ids of a chat's last 48 hours, kept only so that /erase can delete them. */
+export interface RecentMessages {
+  record(handleId: string, messageIds: readonly string[], at: Date): Promise<void>;
+  /** Marks the chat's messages since `since` for deletion by the eraser; returns how many. */
+  requestErase(handleId: string, since: Date, at: Date): Promise<number>;
+}
+
+/** One message /erase asked to delete, as the eraser job works on it. */
+export interface Erasure {
+  id: string;
+  handleId: string;
+  channel: Channel;
+  messageId: string;
+}
+
+/** The eraser's view of the recent messages. Safe with several app instances. */
+export interface ErasureQueue {
+  /** Messages marked for deletion, locked for `lockMs` to this caller. */
+  takeDue(now: Date, limit: number, lockMs: number): Promise<Erasure[]>;
+  recipientOf(handleId: string): Promise<string | null>;
+  /** Deleted, or the platform will never let it be deleted: the row goes. */
+  done(id: string): Promise<void>;
 }
 
 /** Platform update ids already handled, so a redelivered update is processed once. */
@@ -121,6 +166,8 @@ export interface DeliveryQueue {
   /** All sent: records the final count and the last message's id (if any) with the status. */
   finish(id: string, at: Date, sentCount: number, sentMessageId: string | null): Promise<void>;
   retryAt(id: string, at: Date, attempts: number, reason: string): Promise<void>;
+  /** Remembers the platform ids of messages just sent, so that /erase can delete them (48 hours). */
+  rememberSent(handleId: string, messageIds: readonly string[], at: Date): Promise<void>;
   /** Gives up on the entry: DEAD (refused, out of attempts) or UNREACHABLE (marks the chat too). */
   abandon(id: string, status: 'DEAD' | 'UNREACHABLE', reason: string, at: Date): Promise<void>;
 }

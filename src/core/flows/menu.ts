@@ -1,6 +1,7 @@
 // The main menu: where every flow starts and ends, so a conversation never ends in a dead end.
 import type { Reply } from '../conversation/types.js';
 import { ask, button, type Outcome, outcome, say } from './common.js';
+import { ERASE_CHOICE } from './safety.js';
 
 export const MENU_ITEMS = ['concern', 'consultation', 'my', 'centres', 'help', 'language'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
@@ -11,6 +12,8 @@ export function menuReply(): Reply {
     [button('menu.consultation', 'menu:consultation')],
     [button('menu.my', 'menu:my'), button('menu.centres', 'menu:centres')],
     [button('menu.help', 'menu:help'), button('menu.language', 'menu:language')],
+    // On every menu, so also right after a request is sent: the moment someone may want it gone.
+    [button('menu.erase', ERASE_CHOICE)],
   ]);
 }
 

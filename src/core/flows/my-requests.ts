@@ -7,6 +7,7 @@ import { parseCaseCode, parseContinuationSecret } from '../queue/case-codes.js';
 import { ask, button, choiceArg, type Outcome, outcome, retry, say } from './common.js';
 import { cancelRow, toMenu } from './menu.js';
 import { describeRequest } from './my-requests-list.js';
+import { FORGET_CHOICE } from './safety.js';
 import { ADDED_INFORMATION, checkLength } from './validate.js';
 
 /** The newest requests shown; older ones are still there for the centre. */
@@ -35,6 +36,7 @@ function actions(open: string[]): Button[][] {
   return [
     ...open.map((code) => [button('myRequests.addTo', `add:${code}`, { code })]),
     [button('myRequests.haveSecret', 'my:continue')],
+    [button('myRequests.forgetMe', FORGET_CHOICE)],
     [button('common.toMenu', 'flow:menu')],
   ];
 }

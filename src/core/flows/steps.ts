@@ -9,6 +9,7 @@ import { askDraftStep, handleDraftStep, isDraftStep, startDraft } from './draft-
 import { askLanguage, handleLanguage, languageQuestion } from './language.js';
 import { helpReply, menuReply } from './menu.js';
 import { askMyRequests, handleMyRequests, startMyRequests } from './my-requests.js';
+import { askSafety, handleSafety } from './safety.js';
 import { ADDED_INFORMATION, checkLength } from './validate.js';
 
 /** The current question, to ask again after an interruption (help, a wrong answer, a restart). */
@@ -26,6 +27,8 @@ export function askStep(step: Step, ctx: FlowContext): Reply[] {
       return askMyRequests(step);
     case 'centres':
       return askCentres(step, ctx);
+    case 'safety':
+      return askSafety(step);
   }
 }
 
@@ -44,6 +47,8 @@ export function handleStep(step: Step, event: FlowEvent, ctx: FlowContext): Outc
       return handleMyRequests(step, event, ctx);
     case 'centres':
       return handleCentres(step, event, ctx);
+    case 'safety':
+      return handleSafety(step, event);
   }
 }
 

@@ -7,12 +7,12 @@ import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
 import { countUpdate, floodNotice } from '../limits/guards.js';
-import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
+import { type Channel, DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { createDesk } from '../specialists/desk.js';
 import { deskEvent } from '../specialists/routing.js';
-import { reporterCases, requestIntake } from './reporter.js';
+import { chatSafety, reporterCases, requestIntake } from './reporter.js';
 
 export interface InboxDeps {
   store: Store;
@@ -25,6 +25,8 @@ export interface InboxDeps {
   onCommitted: () => void;
   /** The stored hash of a specialist's invite code (normalised first): only hashes are stored. */
   hashInviteCode: (code: string) => string;
+  /** Whether the channel's messenger can delete messages (/erase); Telegram can, Viber cannot. */
+  canErase: (channel: Channel) => boolean;
 }
 
 const hinted = (hint: string | null | undefined): Locale =>
@@ -48,6 +50,8 @@ export function createInbox(deps: InboxDeps): Inbox {
         // Whoever writes (or re-subscribes on Viber) can be written to again, even after they had
         // blocked the bot or unsubscribed: otherwise the outbox would drop every reply to them.
         await tx.handles.markReachable(chat.handleId);
+        // The person's own message, so that /erase can delete it too (for Telegram's 48 hours).
+        if (update.messageId) await tx.recentMessages.record(chat.handleId, [update.messageId], now());
         // A chat sending far more than any person writes is not handled (and told so only once).
         const flood = await countUpdate(tx.limits, chat.handleId, now());
         if (flood !== 'pass') {
@@ -70,6 +74,7 @@ export function createInbox(deps: InboxDeps): Inbox {
           store: tx.conversations,
           intake: requestIntake(tx, deps.queue, { directory: deps.directory, now }),
           cases: reporterCases(tx, deps.queue, deps.hashSecret, now),
+          safety: chatSafety(tx, deps.canErase, now),
           directory: deps.directory,
           clock: deps.clock,
           ...(deps.log && { log: deps.log }),

@@ -1,8 +1,10 @@
 // The person's side of the queue, as the conversation engine needs it: submit a request, see and
 // add to their own cases, continue a case from another messenger. Built on the transaction's
 // repositories, so everything an update causes commits together.
-import type { ReporterCases, RequestIntake } from '../conversation/ports.js';
+import type { ChatSafety, ReporterCases, RequestIntake } from '../conversation/ports.js';
+import { ERASABLE_FOR_MS } from '../delivery/ports.js';
 import { guarded } from '../limits/guards.js';
+import type { Channel } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { err, ok } from '../result.js';
@@ -63,6 +65,25 @@ export function reporterCases(
       );
       if (tried.kind === 'coolDown') return err({ coolDownMinutes: tried.minutes });
       return tried.kind === 'found' ? ok({ caseCode: tried.value.caseCode }) : err('NOT_FOUND');
+    },
+  };
+}
+
+/** /erase marks what Telegram still lets us delete; the eraser job deletes it after the commit. */
+export function chatSafety(
+  tx: Repositories,
+  canErase: (channel: Channel) => boolean,
+  now: () => Date,
+): ChatSafety {
+  return {
+    async erase(chat) {
+      if (!canErase(chat.channel)) return false;
+      const at = now();
+      await tx.recentMessages.requestErase(chat.handleId, new Date(at.getTime() - ERASABLE_FOR_MS), at);
+      return true;
+    },
+    async forget(chat) {
+      await tx.handles.forget(chat.handleId, now());
     },
   };
 }

@@ -9,6 +9,7 @@ import { composePoruch, type Poruch } from '../../../src/compose.js';
 import { configSchema } from '../../../src/config.js';
 import type { Text } from '../../../src/core/conversation/types.js';
 import type { Locale } from '../../../src/core/model.js';
+import type { Clock } from '../../../src/core/ports.js';
 import { loggerOptions } from '../../../src/logger.js';
 import { freePort, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 
@@ -30,6 +31,8 @@ export interface StartOptions {
   port?: number;
   /** Reuse the key: a restarted app must still decrypt the chat handles it stored. */
   handleKey?: string;
+  /** The app's clock (retention, deadlines); the real one by default. */
+  clock?: Clock;
 }
 
 export const newHandleKey = () => randomBytes(32).toString('hex');
@@ -63,7 +66,7 @@ export async function startPoruch(
     },
   });
   const logger = pino(loggerOptions(config) as object, stream);
-  const poruch = await composePoruch(config, { logger });
+  const poruch = await composePoruch(config, { logger, ...(options.clock && { clock: options.clock }) });
   await poruch.app.listen({ port, host: '127.0.0.1' });
   await poruch.start();
   return {

@@ -35,6 +35,7 @@ describeBackends('inbox: flood limit', (backend) => {
       clock,
       onCommitted: () => {},
       hashInviteCode,
+      canErase: () => false,
     });
     let updateId = 0;
     const write = (platformId: string) =>

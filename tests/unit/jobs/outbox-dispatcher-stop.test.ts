@@ -30,6 +30,7 @@ it('stop() lets the batch in hand finish and takes no other, leaving the backlog
     },
     recipientOf: async (handleId) => handleId,
     progress: async () => {},
+    rememberSent: async () => {},
     finish: async (id) => {
       finished.push(id);
     },

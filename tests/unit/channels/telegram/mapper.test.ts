@@ -32,6 +32,8 @@ describe('a person writing to the bot in a private chat', () => {
           sentAt: new Date(1_732_000_000_000),
         },
         languageHint: 'uk',
+        // Kept for 48 hours so that /erase can delete it.
+        messageId: '7',
       },
     });
   });

@@ -32,7 +32,7 @@ describe('sending a reply to a person', () => {
   it('calls sendMessage with the chat, plain text and keyboard, and reports the message id', async () => {
     api.answer('sendMessage', okResult({ message_id: 321, chat: { id: 42 }, date: 1 }));
     const outcome = await messenger.send('42', question, 'uk');
-    expect(outcome).toEqual({ ok: true, messageId: '321' });
+    expect(outcome).toEqual({ ok: true, messageId: '321', messageIds: ['321'] });
     expect(api.calls).toEqual([
       {
         method: 'sendMessage',
@@ -46,14 +46,19 @@ describe('sending a reply to a person', () => {
     ]);
   });
 
-  it('sends a long text in parts and reports the last part', async () => {
+  it('sends a long text in parts and reports every part, the last as the message', async () => {
     api.answer('sendMessage', okResult({ message_id: 1 }));
     api.answer('sendMessage', okResult({ message_id: 2 }));
     const long = createTelegramMessenger({
       telegram: createTelegramClient({ token: TOKEN, apiRoot: api.apiRoot }),
       render: () => 'слово '.repeat(1000),
     });
-    expect(await long.send('42', question, 'uk')).toEqual({ ok: true, messageId: '2' });
+    // Both parts are reported, so that /erase can delete each.
+    expect(await long.send('42', question, 'uk')).toEqual({
+      ok: true,
+      messageId: '2',
+      messageIds: ['1', '2'],
+    });
     expect(api.calls.map((c) => c.body.reply_markup === undefined)).toEqual([true, false]);
   });
 

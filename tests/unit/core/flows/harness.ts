@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type {
   ChatRef,
+  ChatSafety,
   ConversationStore,
   ReporterCases,
   RequestIntake,
@@ -130,9 +131,25 @@ export class MemoryRequests implements RequestIntake, ReporterCases {
   }
 }
 
+/** Safe mode as the flows see it: which chats asked to erase or be forgotten. */
+export class MemorySafety implements ChatSafety {
+  erased: string[] = [];
+  forgotten: string[] = [];
+  /** Telegram can delete messages; set false for Viber. */
+  canDelete = true;
+  async erase(chat: ChatRef) {
+    this.erased.push(chat.handleId);
+    return this.canDelete;
+  }
+  async forget(chat: ChatRef) {
+    this.forgotten.push(chat.handleId);
+  }
+}
+
 export interface World {
   store: MemoryConversationStore;
   requests: MemoryRequests;
+  safety: MemorySafety;
   directory: Directory;
   deps: ConversationDeps;
 }
@@ -140,15 +157,17 @@ export interface World {
 export function newWorld(directory: Directory, overrides: Partial<ConversationDeps> = {}): World {
   const store = new MemoryConversationStore();
   const requests = new MemoryRequests();
+  const safety = new MemorySafety();
   const deps: ConversationDeps = {
     store,
     intake: requests,
     cases: requests,
+    safety,
     directory: () => directory,
     clock: { now: () => new Date('2025-11-20T10:00:00Z') },
     ...overrides,
   };
-  return { store, requests, directory, deps };
+  return { store, requests, safety, directory, deps };
 }
 
 /** One person in one chat. Every call returns what they see, already in their language. */

@@ -1,0 +1,112 @@
+// Deletes on the platform what /erase asked for (the chat's messages of the last 48 hours), after
+// the request committed. Woken like the outbox dispatcher, and on a timer for retries. Each message
+// is locked by one conditional update, so several app instances never delete one twice.
+import type { ErasureQueue, Messenger } from '../core/delivery/ports.js';
+import type { Channel } from '../core/model.js';
+import type { Clock } from '../core/ports.js';
+import type { DispatcherLogger } from './outbox-dispatcher.js';
+
+export interface EraserDeps {
+  queue: ErasureQueue;
+  messengers: Partial<Record<Channel, Messenger>>;
+  clock: Clock;
+  logger: DispatcherLogger;
+  batchSize?: number;
+  /** How long a message stays locked to this instance; also the wait before a failed delete is retried. */
+  lockMs?: number;
+  pollIntervalMs?: number;
+}
+
+export interface Eraser {
+  wake(): void;
+  /** Deletes what is due now; returns how many messages were dealt with. */
+  runOnce(): Promise<number>;
+  /** Runs until nothing is due (for tests and shutdown). */
+  drain(maxRuns?: number): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createEraser(deps: EraserDeps): Eraser {
+  const batchSize = deps.batchSize ?? 30;
+  const lockMs = deps.lockMs ?? 30_000;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = true;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function runOnce(): Promise<number> {
+    const due = await deps.queue.takeDue(deps.clock.now(), batchSize, lockMs);
+    const outcomes = { deleted: 0, gone: 0, retry: 0 };
+    for (const erasure of due) {
+      const messenger = deps.messengers[erasure.channel];
+      const platformId = await deps.queue.recipientOf(erasure.handleId);
+      if (!messenger?.delete || platformId === null) {
+        // Nothing can delete it any more: forget the id rather than keep it.
+        await deps.queue.done(erasure.id);
+        outcomes.gone += 1;
+        continue;
+      }
+      const outcome = await messenger.delete(platformId, erasure.messageId);
+      if (!outcome.ok && outcome.kind === 'retry') {
+        // Stays locked until lockMs has passed: that is the wait before the next try.
+        outcomes.retry += 1;
+        continue;
+      }
+      // Deleted, or Telegram will never allow it (older than 48 hours, already deleted by the person).
+      await deps.queue.done(erasure.id);
+      outcomes[outcome.ok ? 'deleted' : 'gone'] += 1;
+    }
+    if (due.length > 0) deps.logger.info(outcomes, 'erased messages on request');
+    return outcomes.deleted + outcomes.gone;
+  }
+
+  async function drain(maxRuns = 100): Promise<number> {
+    let total = 0;
+    for (let run = 0; run < maxRuns; run++) {
+      const handled = await runOnce();
+      total += handled;
+      if (handled === 0) break;
+    }
+    return total;
+  }
+
+  function wake(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((error) => {
+        deps.logger.error({ err: error }, 'eraser run failed');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          wake();
+        }
+      });
+  }
+
+  return {
+    wake() {
+      if (!stopped) wake();
+    },
+    runOnce,
+    drain,
+    start() {
+      stopped = false;
+      timer = setInterval(wake, deps.pollIntervalMs ?? 5_000);
+      timer.unref();
+      wake();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
