@@ -1,6 +1,6 @@
 // Someone writes a third time: the statistics count a returning person without keeping who it was.
 // The count is taken at intake, so it survives the retention job deleting the chat handle later.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, periodOf } from '../../../src/core/reports/period.js';
 import { buildReport } from '../../../src/core/reports/report.js';
 import { reportSource } from '../../../src/storage/reports/index.js';
