@@ -15,6 +15,8 @@ const LABEL: Record<string, (key: string) => Text> = {
   kind: (k) => t(`reports.kind.${k}`),
   category: (k) => {
     const [kind, category] = k.split('.');
+    // Both kinds have an OTHER: say which, or the table would list "Other" twice.
+    if (category === 'OTHER') return t(`reports.other.${kind}`);
     return t(kind === 'CONCERN' ? `concern.category.${category}` : `consultation.topic.${category}`);
   },
   channel: (k) => t(`reports.channel.${k}`),
