@@ -1,10 +1,12 @@
 // Deletes on the platform what /erase asked for (the chat's messages of the last 48 hours), after
-// the request committed. Woken like the outbox dispatcher, and on a timer for retries. Each message
+// the request committed. Woken like the outbox dispatcher (which could share woken-loop.ts too; it
+// is being reworked elsewhere), and on a timer for retries. Each message
 // is locked by one conditional update, so several app instances never delete one twice.
 import type { ErasureQueue, Messenger } from '../core/delivery/ports.js';
 import type { Channel } from '../core/model.js';
 import type { Clock } from '../core/ports.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
+import { createWokenLoop, type WokenLoop } from './woken-loop.js';
 
 export interface EraserDeps {
   queue: ErasureQueue;
@@ -17,23 +19,16 @@ export interface EraserDeps {
   pollIntervalMs?: number;
 }
 
-export interface Eraser {
-  wake(): void;
+export interface Eraser extends WokenLoop {
   /** Deletes what is due now; returns how many messages were dealt with. */
   runOnce(): Promise<number>;
   /** Runs until nothing is due (for tests and shutdown). */
   drain(maxRuns?: number): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
 }
 
 export function createEraser(deps: EraserDeps): Eraser {
   const batchSize = deps.batchSize ?? 30;
   const lockMs = deps.lockMs ?? 30_000;
-  let running: Promise<number> | null = null;
-  let again = false;
-  let stopped = true;
-  let timer: NodeJS.Timeout | null = null;
 
   async function runOnce(): Promise<number> {
     const due = await deps.queue.takeDue(deps.clock.now(), batchSize, lockMs);
@@ -71,42 +66,10 @@ export function createEraser(deps: EraserDeps): Eraser {
     return total;
   }
 
-  function wake(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((error) => {
-        deps.logger.error({ err: error }, 'eraser run failed');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          wake();
-        }
-      });
-  }
-
-  return {
-    wake() {
-      if (!stopped) wake();
-    },
-    runOnce,
-    drain,
-    start() {
-      stopped = false;
-      timer = setInterval(wake, deps.pollIntervalMs ?? 5_000);
-      timer.unref();
-      wake();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const loop = createWokenLoop({
+    run: drain,
+    onError: (error) => deps.logger.error({ err: error }, 'eraser run failed'),
+    pollIntervalMs: deps.pollIntervalMs ?? 5_000,
+  });
+  return { ...loop, runOnce, drain };
 }

@@ -6,7 +6,7 @@ import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { deliveryQueue } from '../../../src/storage/outbox.js';
 import { describeBackends } from '../../helpers/db.js';
 import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
-import { KRAMATORSK, reportConcern } from './journey.js';
+import { greet, KRAMATORSK, reportConcern } from './journey.js';
 import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
 
 describeBackends('Telegram: /erase', (backend) => {
@@ -39,10 +39,7 @@ describeBackends('Telegram: /erase', (backend) => {
   it('the button deletes the recorded messages of both sides and leaves one neutral line', async () => {
     const { text } = running;
     const maria = emulator.user(7_104_332_871);
-    await maria.command('/start');
-    await maria.next(15_000);
-    await maria.press('lang:uk');
-    await maria.until((m) => m.text === text('menu.prompt', 'uk'), 15_000);
+    await greet(running, maria);
     await maria.press('menu:concern');
     await maria.next(15_000);
     await maria.press('cat:VIOLENCE');
@@ -75,10 +72,7 @@ describeBackends('Telegram: /erase', (backend) => {
   it('/erase as a command is deleted along with everything else', async () => {
     const { text } = running;
     const ira = emulator.user(7_104_332_872);
-    await ira.command('/start');
-    await ira.next(15_000);
-    await ira.press('lang:uk');
-    await ira.until((m) => m.text === text('menu.prompt', 'uk'), 15_000);
+    await greet(running, ira);
     await settled();
     const handle = (await recorded()).at(-1)?.handleId;
     const before = (await recorded()).filter((r) => r.handleId === handle);

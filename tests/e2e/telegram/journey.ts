@@ -27,13 +27,18 @@ export interface Journey {
 
 const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
 
-/** The person answers the questions of a concern about a child in Kramatorsk; returns the confirmation. */
-export async function reportConcern(running: RunningPoruch, user: TestUser, description: string) {
-  const { text } = running;
+/** A new person: /start, Ukrainian, and the menu. */
+export async function greet(running: RunningPoruch, user: TestUser) {
   await user.command('/start');
   await user.next(PATIENCE);
   await user.press('lang:uk');
-  await user.until((m) => m.text === text('menu.prompt', 'uk'), PATIENCE);
+  await user.until((m) => m.text === running.text('menu.prompt', 'uk'), PATIENCE);
+}
+
+/** The person answers the questions of a concern about a child in Kramatorsk; returns the confirmation. */
+export async function reportConcern(running: RunningPoruch, user: TestUser, description: string) {
+  const { text } = running;
+  await greet(running, user);
   await user.press('menu:concern');
   await user.next(PATIENCE);
   await user.press('cat:LEFT_WITHOUT_CARE');
@@ -79,10 +84,7 @@ export async function fullJourney(
   expect(caseKey).not.toBe('');
 
   // The person moves the case to a second phone with the key.
-  await secondPhone.command('/start');
-  await secondPhone.next(PATIENCE);
-  await secondPhone.press('lang:uk');
-  await secondPhone.until((m) => m.text === text('menu.prompt', 'uk'), PATIENCE);
+  await greet(running, secondPhone);
   await secondPhone.command(`/case ${caseCode}`);
   await secondPhone.next(PATIENCE);
   await secondPhone.say(caseKey);
