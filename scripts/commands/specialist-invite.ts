@@ -11,18 +11,18 @@ const USAGE =
 const MAX_HOURS = 24 * 30;
 
 export const specialistInvite: Command = async (args, context) => {
-  const { values, positionals } = parseCommandArgs(args, {
+  const call = parseCommandArgs(args, context, USAGE, {
     admin: { type: 'boolean' },
     name: { type: 'string' },
     hours: { type: 'string', default: '72' },
   });
-  const [centreId, ...extra] = positionals;
+  if (!call.ok) return call.exit;
+  const { argument: centreId, values } = call;
   const hours = Number(values.hours);
-  const hoursOk = Number.isFinite(hours) && hours > 0 && hours <= MAX_HOURS;
-  if (values.help || !centreId || extra.length > 0 || !hoursOk) {
+  if (!(Number.isFinite(hours) && hours > 0 && hours <= MAX_HOURS)) {
     context.err(USAGE);
-    if (!values.help && !hoursOk) context.err(`--hours must be between 0 and ${MAX_HOURS}`);
-    return values.help ? 0 : USAGE_ERROR;
+    context.err(`--hours must be between 0 and ${MAX_HOURS}`);
+    return USAGE_ERROR;
   }
   const url = databaseUrlFrom(values['database-url'], context.env);
   return withStore(url, context, async (store) => {
