@@ -27,17 +27,25 @@ const databaseUrlOption = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/**
- * Parses a command that takes exactly one argument (a file, a centre, a specialist) plus `options`,
- * `--database-url` and `--help`. On `--help` or a wrong call it prints `usage` and gives the exit code.
- */
+/** parseArgs with `--database-url` and `--help` added; positionals allowed. */
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+) {
+  return parseArgs({ args, options: { ...databaseUrlOption, ...options }, allowPositionals: true });
+}
+
+/**
+ * For a command that takes exactly one argument (a file, a centre, a specialist) plus `options`:
+ * on `--help` or a wrong call it prints `usage` and gives the exit code.
+ */
+export function parseOneArgument<O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   context: Pick<CommandContext, 'err'>,
   usage: string,
   options: O,
 ) {
-  const parsed = parseArgs({ args, options: { ...databaseUrlOption, ...options }, allowPositionals: true });
+  const parsed = parseCommandArgs(args, options);
   // TypeScript cannot see through the generic merge that these two are always there.
   const values = parsed.values as typeof parsed.values & { help?: boolean; 'database-url'?: string };
   const [argument, ...extra] = parsed.positionals;

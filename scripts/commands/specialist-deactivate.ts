@@ -4,12 +4,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createCaseCodes, createQueue } from '../../src/core/queue/index.js';
 import { deactivateSpecialist } from '../../src/core/specialists/team.js';
-import { type Command, databaseUrlFrom, parseCommandArgs, withStore } from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, withStore } from './command.js';
 
 const USAGE = 'usage: npm run specialist:deactivate -- SPECIALIST_ID [--database-url URL]';
 
 export const specialistDeactivate: Command = async (args, context) => {
-  const call = parseCommandArgs(args, context, USAGE, {});
+  const call = parseOneArgument(args, context, USAGE, {});
   if (!call.ok) return call.exit;
   const { argument: specialistId, values } = call;
   const url = databaseUrlFrom(values['database-url'], context.env);

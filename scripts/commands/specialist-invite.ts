@@ -4,14 +4,14 @@
 // code works once and expires after --hours. --name is how the team list (`specialists`) will show
 // them. Pending migrations are applied first.
 import { issueInvite } from '../../src/storage/invites.js';
-import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, USAGE_ERROR, withStore } from './command.js';
 
 const USAGE =
   'usage: npm run specialist:invite -- CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]';
 const MAX_HOURS = 24 * 30;
 
 export const specialistInvite: Command = async (args, context) => {
-  const call = parseCommandArgs(args, context, USAGE, {
+  const call = parseOneArgument(args, context, USAGE, {
     admin: { type: 'boolean' },
     name: { type: 'string' },
     hours: { type: 'string', default: '72' },

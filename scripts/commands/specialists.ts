@@ -1,11 +1,11 @@
 // `specialists CENTRE_ID [--database-url URL]`: the centre's team, to find whom to switch off with
 // `specialist:deactivate`. Shows ids, names, roles and open cases; never a chat id.
-import { type Command, databaseUrlFrom, parseCommandArgs, withStore } from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, withStore } from './command.js';
 
 const USAGE = 'usage: npm run specialists -- CENTRE_ID [--database-url URL]';
 
 export const specialists: Command = async (args, context) => {
-  const call = parseCommandArgs(args, context, USAGE, {});
+  const call = parseOneArgument(args, context, USAGE, {});
   if (!call.ok) return call.exit;
   const { argument: centreId, values } = call;
   const url = databaseUrlFrom(values['database-url'], context.env);
