@@ -5,24 +5,14 @@
 // replaced in one transaction; a running server notices the new version and reloads it.
 import { summarize } from '../../src/directory/import.js';
 import { formatRowError, readDirectoryFile } from '../../src/directory/index.js';
-import {
-  type Command,
-  databaseUrlFrom,
-  parseCommandArgs,
-  redactUrl,
-  USAGE_ERROR,
-  withStore,
-} from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, redactUrl, withStore } from './command.js';
 
 const USAGE = 'usage: npm run centres:import -- FILE.json|FILE.csv [--database-url URL]';
 
 export const centresImport: Command = async (args, context) => {
-  const { values, positionals } = parseCommandArgs(args, {});
-  const [file, ...extra] = positionals;
-  if (values.help || !file || extra.length > 0) {
-    context.err(USAGE);
-    return values.help ? 0 : USAGE_ERROR;
-  }
+  const call = parseOneArgument(args, context, USAGE, {});
+  if (!call.ok) return call.exit;
+  const { argument: file, values } = call;
 
   const parsed = await readDirectoryFile(file);
   if (!parsed.ok) {

@@ -35,6 +35,27 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   return parseArgs({ args, options: { ...databaseUrlOption, ...options }, allowPositionals: true });
 }
 
+/**
+ * For a command that takes exactly one argument (a file, a centre, a specialist) plus `options`:
+ * on `--help` or a wrong call it prints `usage` and gives the exit code.
+ */
+export function parseOneArgument<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  context: Pick<CommandContext, 'err'>,
+  usage: string,
+  options: O,
+) {
+  const parsed = parseCommandArgs(args, options);
+  // TypeScript cannot see through the generic merge that these two are always there.
+  const values = parsed.values as typeof parsed.values & { help?: boolean; 'database-url'?: string };
+  const [argument, ...extra] = parsed.positionals;
+  if (values.help || !argument || extra.length > 0) {
+    context.err(usage);
+    return { ok: false, exit: values.help ? 0 : USAGE_ERROR } as const;
+  }
+  return { ok: true, argument, values } as const;
+}
+
 /** The database a command works on: `--database-url`, else DATABASE_URL (default file:./data/poruch.db). */
 export function databaseUrlFrom(option: string | undefined, env: Env): string {
   if (option) return option;

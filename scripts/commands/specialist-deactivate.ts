@@ -4,17 +4,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createCaseCodes, createQueue } from '../../src/core/queue/index.js';
 import { deactivateSpecialist } from '../../src/core/specialists/team.js';
-import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, withStore } from './command.js';
 
 const USAGE = 'usage: npm run specialist:deactivate -- SPECIALIST_ID [--database-url URL]';
 
 export const specialistDeactivate: Command = async (args, context) => {
-  const { values, positionals } = parseCommandArgs(args, {});
-  const [specialistId, ...extra] = positionals;
-  if (values.help || !specialistId || extra.length > 0) {
-    context.err(USAGE);
-    return values.help ? 0 : USAGE_ERROR;
-  }
+  const call = parseOneArgument(args, context, USAGE, {});
+  if (!call.ok) return call.exit;
+  const { argument: specialistId, values } = call;
   const url = databaseUrlFrom(values['database-url'], context.env);
   return withStore(url, context, async (store) => {
     const directory = await store.directory.load();

@@ -4,25 +4,25 @@
 // code works once and expires after --hours. --name is how the team list (`specialists`) will show
 // them. Pending migrations are applied first.
 import { issueInvite } from '../../src/storage/invites.js';
-import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, USAGE_ERROR, withStore } from './command.js';
 
 const USAGE =
   'usage: npm run specialist:invite -- CENTRE_ID [--name NAME] [--admin] [--hours 72] [--database-url URL]';
 const MAX_HOURS = 24 * 30;
 
 export const specialistInvite: Command = async (args, context) => {
-  const { values, positionals } = parseCommandArgs(args, {
+  const call = parseOneArgument(args, context, USAGE, {
     admin: { type: 'boolean' },
     name: { type: 'string' },
     hours: { type: 'string', default: '72' },
   });
-  const [centreId, ...extra] = positionals;
+  if (!call.ok) return call.exit;
+  const { argument: centreId, values } = call;
   const hours = Number(values.hours);
-  const hoursOk = Number.isFinite(hours) && hours > 0 && hours <= MAX_HOURS;
-  if (values.help || !centreId || extra.length > 0 || !hoursOk) {
+  if (!(Number.isFinite(hours) && hours > 0 && hours <= MAX_HOURS)) {
     context.err(USAGE);
-    if (!values.help && !hoursOk) context.err(`--hours must be between 0 and ${MAX_HOURS}`);
-    return values.help ? 0 : USAGE_ERROR;
+    context.err(`--hours must be between 0 and ${MAX_HOURS}`);
+    return USAGE_ERROR;
   }
   const url = databaseUrlFrom(values['database-url'], context.env);
   return withStore(url, context, async (store) => {

@@ -1,16 +1,13 @@
 // `specialists CENTRE_ID [--database-url URL]`: the centre's team, to find whom to switch off with
 // `specialist:deactivate`. Shows ids, names, roles and open cases; never a chat id.
-import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
+import { type Command, databaseUrlFrom, parseOneArgument, withStore } from './command.js';
 
 const USAGE = 'usage: npm run specialists -- CENTRE_ID [--database-url URL]';
 
 export const specialists: Command = async (args, context) => {
-  const { values, positionals } = parseCommandArgs(args, {});
-  const [centreId, ...extra] = positionals;
-  if (values.help || !centreId || extra.length > 0) {
-    context.err(USAGE);
-    return values.help ? 0 : USAGE_ERROR;
-  }
+  const call = parseOneArgument(args, context, USAGE, {});
+  if (!call.ok) return call.exit;
+  const { argument: centreId, values } = call;
   const url = databaseUrlFrom(values['database-url'], context.env);
   return withStore(url, context, async (store) => {
     const team = await store.specialists.ofCentre(centreId);

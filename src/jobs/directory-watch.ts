@@ -6,6 +6,7 @@
 import type { Directory } from '../core/model.js';
 import type { DirectoryRepository } from '../core/ports.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
+import { periodic } from './periodic.js';
 
 export interface DirectoryWatchDeps {
   repository: Pick<DirectoryRepository, 'load' | 'version'>;
@@ -26,8 +27,6 @@ export interface DirectoryWatch {
 
 export function createDirectoryWatch(deps: DirectoryWatchDeps): DirectoryWatch {
   let seen = deps.loadedVersion;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function runOnce(): Promise<boolean> {
     const version = await deps.repository.version();
@@ -43,25 +42,8 @@ export function createDirectoryWatch(deps: DirectoryWatchDeps): DirectoryWatch {
     return true;
   }
 
-  function tick(): void {
-    if (running) return;
-    running = runOnce()
-      .catch((error) => deps.logger.error({ err: error }, 'directory check failed'))
-      .finally(() => {
-        running = null;
-      });
-  }
-
-  return {
-    runOnce,
-    start() {
-      timer = setInterval(tick, deps.intervalMs ?? 10_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const timer = periodic(runOnce, deps.intervalMs ?? 10_000, (error) =>
+    deps.logger.error({ err: error }, 'directory check failed'),
+  );
+  return { runOnce, start: timer.start, stop: timer.stop };
 }

@@ -11,6 +11,7 @@ import type { Clock } from '../core/ports.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
 import { notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
+import { periodic } from './periodic.js';
 
 export interface QueueWatchDeps {
   queue: Queue;
@@ -38,8 +39,6 @@ export interface QueueWatch {
 }
 
 export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
   const notify = { directory: deps.directory, now: () => deps.clock.now() };
 
   async function runOnce(): Promise<QueueWatchReport> {
@@ -64,25 +63,8 @@ export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
     return { expired, escalated, atTop };
   }
 
-  function tick(): void {
-    if (running) return;
-    running = runOnce()
-      .catch((error) => deps.logger.error({ err: error }, 'queue watch run failed'))
-      .finally(() => {
-        running = null;
-      });
-  }
-
-  return {
-    runOnce,
-    start() {
-      timer = setInterval(tick, deps.intervalMs ?? 60_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const timer = periodic(runOnce, deps.intervalMs ?? 60_000, (error) =>
+    deps.logger.error({ err: error }, 'queue watch run failed'),
+  );
+  return { runOnce, start: timer.start, stop: timer.stop };
 }
