@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
-import type { Config } from './config.js';
+import { type Config, caseworkPolicyOf } from './config.js';
 import type { Inbox, Messenger } from './core/delivery/ports.js';
 import { createInbox } from './core/inbox/inbox.js';
 import type { Channel, Directory } from './core/model.js';
@@ -33,7 +33,7 @@ export interface Poruch {
   inbox: Inbox;
   i18n: I18n;
   dispatcher: OutboxDispatcher;
-  /** Lease expiry and escalation, on a timer. */
+  /** Lease expiry, escalation and casework deadlines, on a timer. */
   queueWatch: QueueWatch;
   telegram: TelegramChannel | null;
   viber: ViberChannel | null;
@@ -85,6 +85,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));
   let centres = centreById();
 
+  const caseworkPolicy = caseworkPolicyOf(config);
   const caseCodes = createCaseCodes({ random: (n) => randomBytes(n), hash: sha256 });
   const queue = createQueue({
     store,
@@ -92,6 +93,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     leaseMinutes: config.leaseMinutes,
     caseCodes,
     parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
+    casework: caseworkPolicy,
   });
 
   const i18n = createI18n(localesDir, {
@@ -109,6 +111,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     log: logger.child({ part: 'conversation' }),
     onCommitted: () => dispatcher?.wake(),
     hashInviteCode,
+    caseworkPolicy,
   });
 
   const telegram = createTelegramChannel({
@@ -161,6 +164,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     },
     logger: logger.child({ part: 'queue-watch' }),
     onNotified: () => dispatcher?.wake(),
+    casework: caseworkPolicy,
   });
 
   const jobs = dispatcher;

@@ -1,6 +1,17 @@
 // The only module that reads process.env. Everything is validated once at start; a bad value stops
 // the process with every offending variable named, instead of failing later in a webhook.
 import { z } from 'zod';
+import { isIsoDate } from './core/casework/calendar.js';
+import type { CaseworkPolicy } from './core/casework/deadlines.js';
+
+const validTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const optionalString = z
   .string()
@@ -62,6 +73,30 @@ export const configSchema = z.object({
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
+  /** Legal deadlines of casework; procedures get amended, so each is configurable (src/core/casework). */
+  casework: z
+    .object({
+      childrenServiceNoticeMinutes: minutes(24 * 60),
+      policeNoticeMinutes: minutes(60),
+      assessmentWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
+      secondAlertAfterMinutes: minutes(24 * 60),
+      timeZone: z
+        .string()
+        .default('Europe/Kyiv')
+        .refine(validTimeZone, 'must be an IANA time zone such as Europe/Kyiv'),
+      /** Days off besides weekends: comma-separated YYYY-MM-DD. */
+      holidays: z
+        .string()
+        .default('')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((d) => d.trim())
+            .filter((d) => d !== ''),
+        )
+        .refine((days) => days.every(isIsoDate), 'must be dates as YYYY-MM-DD, separated by commas'),
+    })
+    .prefault({}),
   telegram: telegramSchema,
   viber: viberSchema,
 });
@@ -108,6 +143,12 @@ const variableOf: Record<string, string> = {
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
+  'casework.childrenServiceNoticeMinutes': 'CASEWORK_CHILDREN_SERVICE_NOTICE_MINUTES',
+  'casework.policeNoticeMinutes': 'CASEWORK_POLICE_NOTICE_MINUTES',
+  'casework.assessmentWorkingDays': 'CASEWORK_ASSESSMENT_WORKING_DAYS',
+  'casework.secondAlertAfterMinutes': 'CASEWORK_SECOND_ALERT_AFTER_MINUTES',
+  'casework.timeZone': 'CASEWORK_TIME_ZONE',
+  'casework.holidays': 'CASEWORK_HOLIDAYS',
   'telegram.mode': 'TELEGRAM_MODE',
   'telegram.token': 'TELEGRAM_BOT_TOKEN',
   'telegram.apiRoot': 'TELEGRAM_API_ROOT',
@@ -140,6 +181,14 @@ export function loadConfig(env: Env = process.env): Config {
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,
+    casework: {
+      childrenServiceNoticeMinutes: env.CASEWORK_CHILDREN_SERVICE_NOTICE_MINUTES || undefined,
+      policeNoticeMinutes: env.CASEWORK_POLICE_NOTICE_MINUTES || undefined,
+      assessmentWorkingDays: env.CASEWORK_ASSESSMENT_WORKING_DAYS || undefined,
+      secondAlertAfterMinutes: env.CASEWORK_SECOND_ALERT_AFTER_MINUTES || undefined,
+      timeZone: env.CASEWORK_TIME_ZONE || undefined,
+      holidays: env.CASEWORK_HOLIDAYS || undefined,
+    },
     telegram: telegramFrom(env),
     viber: viberFrom(env),
   };
@@ -155,4 +204,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
+}
+
+/** The casework policy of src/core from the validated config. */
+export function caseworkPolicyOf(config: Config): CaseworkPolicy {
+  const { timeZone, holidays, ...periods } = config.casework;
+  return { ...periods, calendar: { timeZone, holidays } };
 }

@@ -1,11 +1,14 @@
 // The queue's clock: returns stale claims to their queue (announcing them again to the centre's
 // specialists, and telling the one whose claim lapsed) and moves requests nobody took in time up
-// to the parent centre, telling that centre's admins through the outbox. Runs on a timer; each
+// to the parent centre, telling that centre's admins through the outbox; and alerts overdue legal
+// deadlines of casework (src/core/casework/watch.ts). Runs on a timer; each
 // request moves in its own guarded update, so several instances running it at once do no harm.
+import type { CaseworkPolicy } from '../core/casework/deadlines.js';
+import { watchDeadlines } from '../core/casework/watch.js';
 import type { CaseView, Directory } from '../core/model.js';
 import type { Clock, Store } from '../core/ports.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
-import { notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
+import { notifyDeadlineAlert, notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
 
 export interface QueueWatchDeps {
@@ -18,12 +21,16 @@ export interface QueueWatchDeps {
   /** Called when specialists were told something: wakes the outbox dispatcher. */
   onNotified: () => void;
   intervalMs?: number;
+  /** The legal deadlines to watch; without it only the queue moves are watched. */
+  casework?: CaseworkPolicy;
 }
 
 export interface QueueWatchReport {
   expired: CaseView[];
   escalated: CaseView[];
   atTop: CaseView[];
+  /** Deadline alerts sent (one per case, deadline and level). */
+  deadlineAlerts: number;
 }
 
 export interface QueueWatch {
@@ -48,14 +55,26 @@ export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
       // The request already moved; telling the admins is its own small transaction.
       told += await deps.store.transaction((tx) => notifyEscalated(tx, notify, request));
     }
+    const policy = deps.casework;
+    const deadlineAlerts = policy
+      ? await watchDeadlines({
+          store: deps.store,
+          clock: deps.clock,
+          policy,
+          directory: deps.directory,
+          tell: async (tx, to, request, alert) => {
+            told += await notifyDeadlineAlert(tx, notify, to, request, alert, policy.calendar.timeZone);
+          },
+        })
+      : 0;
     if (told > 0) deps.onNotified();
-    if (expired.length + escalated.length + atTop.length > 0) {
+    if (expired.length + escalated.length + atTop.length + deadlineAlerts > 0) {
       deps.logger.info(
-        { expired: expired.length, escalated: escalated.length, atTop: atTop.length, told },
-        'queue watch moved requests',
+        { expired: expired.length, escalated: escalated.length, atTop: atTop.length, deadlineAlerts, told },
+        'queue watch moved requests or alerted deadlines',
       );
     }
-    return { expired, escalated, atTop };
+    return { expired, escalated, atTop, deadlineAlerts };
   }
 
   function tick(): void {

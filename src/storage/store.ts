@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, Store } from '../core/ports.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { auditLog } from './audit.js';
+import { caseworkRepository } from './casework.js';
 import { conversationStore } from './conversations.js';
 import { directoryRepository } from './directory.js';
 import { chatHandles } from './handles.js';
@@ -40,6 +41,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories 
   specialists: specialistRepository(db, sql),
   invites: inviteRepository(db),
   notifications: notificationRepository(db),
+  casework: caseworkRepository(db, sql, cipher),
 });
 
 export interface StoreWithDatabase extends Store {
@@ -65,6 +67,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'specialists',
   'invites',
   'notifications',
+  'casework',
 ];
 
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */

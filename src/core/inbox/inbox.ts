@@ -2,6 +2,7 @@
 // (a redelivery is processed once), the chat is resolved by its keyed hash, the conversation moves
 // on, requests are queued, and the replies are written to the outbox. Only after the commit is the
 // dispatcher woken, so nothing is ever sent for a change that did not happen.
+import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
@@ -23,6 +24,8 @@ export interface InboxDeps {
   onCommitted: () => void;
   /** The stored hash of a specialist's invite code (normalised first): only hashes are stored. */
   hashInviteCode: (code: string) => string;
+  /** The legal deadlines (⏰ marks, what a close requires); the defaults when not given. */
+  caseworkPolicy?: CaseworkPolicy;
 }
 
 const hinted = (hint: string | null | undefined): Locale =>
