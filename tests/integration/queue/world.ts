@@ -9,6 +9,7 @@ import {
   type Queue,
   type SpecialistRef,
 } from '../../../src/core/queue/index.js';
+import type { HandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -62,8 +63,11 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function buildWorld(url: string, options: { leaseMinutes?: number } = {}): Promise<World> {
-  const store = createStore(url);
+export async function buildWorld(
+  url: string,
+  options: { leaseMinutes?: number; cipher?: HandleCipher } = {},
+): Promise<World> {
+  const store = createStore(url, options.cipher ? { cipher: options.cipher } : {});
   const clock = new TestClock();
   const leaseMinutes = options.leaseMinutes ?? 30;
   await store.directory.replace({
