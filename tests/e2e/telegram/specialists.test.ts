@@ -142,7 +142,16 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
       ['REPORTER', 'Будинок 14, квартира 3.'],
     ]);
 
-    // Closing asks for the outcome, and the person is told.
+    // The children's service is told (by phone, no number yet): a report of a child left alone
+    // cannot be closed without that notice. Then closing asks for the outcome; the person is told.
+    await owner.command('/notify');
+    await owner.until((m) => m.buttons.flat().some((b) => b.data === `nr:${request.id}:0`));
+    await owner.press(`nr:${request.id}:0`);
+    await owner.until((m) => m.buttons.flat().some((b) => b.data === `nw:${request.id}:0:0`));
+    await owner.press(`nw:${request.id}:0:0`);
+    await owner.until((m) => m.buttons.flat().some((b) => b.data === 'nref:-'));
+    await owner.press('nref:-');
+    await owner.until((m) => m.text.startsWith('📨'));
     await owner.command('/close');
     const outcomes = await owner.next();
     expect(outcomes.buttons.flat()).toHaveLength(6);
