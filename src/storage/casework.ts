@@ -21,7 +21,7 @@ import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';
 import type { Sql } from './sql.js';
 
-const fieldColumns = {
+export const fieldColumns = {
   intakeSource: true,
   caseCategory: true,
   riskLevel: true,
@@ -41,7 +41,7 @@ interface FieldRow {
   encryptedAddress: string | null;
 }
 
-const toFields = (row: FieldRow): CaseFields => ({
+export const toFields = (row: FieldRow): CaseFields => ({
   intakeSource: row.intakeSource as IntakeSource | null,
   caseCategory: row.caseCategory,
   riskLevel: row.riskLevel as RiskLevel | null,
@@ -51,7 +51,7 @@ const toFields = (row: FieldRow): CaseFields => ({
   hasAddress: row.encryptedAddress !== null,
 });
 
-const toNotice = (row: {
+export const toNotice = (row: {
   id: string;
   requestId: string;
   recipient: string;

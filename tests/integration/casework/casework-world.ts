@@ -16,6 +16,8 @@ export interface CaseworkWorld extends World {
   hromadaAdmin: StaffActor;
   oblastAdmin: StaffActor;
   directory: Directory;
+  /** The handle key (hex) that encrypts chats and addresses in this world. */
+  handleKey: string;
   /** Runs core casework services in one transaction at the clock's present. */
   inTx<T>(work: (ctx: CaseworkContext) => Promise<T>): Promise<T>;
   /** A request claimed by Olena and answered once (the reporter has heard from the centre). */
@@ -23,7 +25,8 @@ export interface CaseworkWorld extends World {
 }
 
 export async function buildCaseworkWorld(url: string): Promise<CaseworkWorld> {
-  const w = await buildWorld(url, { cipher: createHandleCipher(randomBytes(32)) });
+  const key = randomBytes(32);
+  const w = await buildWorld(url, { cipher: createHandleCipher(key) });
   const { prisma } = w.store.database;
   const admin = async (centreId: string, displayName: string): Promise<StaffActor> => {
     const handle = await prisma.chatHandle.create({
@@ -48,6 +51,7 @@ export async function buildCaseworkWorld(url: string): Promise<CaseworkWorld> {
     hromadaAdmin: await admin('hromada', 'Керівниця центру'),
     oblastAdmin: await admin('oblast', 'Обласний центр'),
     directory,
+    handleKey: key.toString('hex'),
     inTx,
     async answeredCase(overrides = {}) {
       const { request } = await w.queue.enqueue(w.newRequest(overrides));
