@@ -4,7 +4,13 @@
 // may see it (mayExportAddresses) and asked for it.
 import type { CaseView } from '../model.js';
 import { localDate } from './calendar.js';
-import { type CaseworkPolicy, type Deadline, type DeadlineKind, deadlinesOf, isOverdue } from './deadlines.js';
+import {
+  type CaseworkPolicy,
+  type Deadline,
+  type DeadlineKind,
+  deadlinesOf,
+  isOverdue,
+} from './deadlines.js';
 import type { CaseFields, CaseNotice, StaffActor } from './model.js';
 
 export interface RegisterCase {
@@ -89,7 +95,10 @@ export function registerRows(
       childAge: fields.childAge ?? '',
       childSex: fields.childSex ?? '',
       notices: notices
-        .map((n) => `${n.recipient} ${n.way} ${localStamp(n.sentAt, tz)}${n.reference ? ` №${n.reference}` : ''}`)
+        .map(
+          (n) =>
+            `${n.recipient} ${n.way} ${localStamp(n.sentAt, tz)}${n.reference ? ` №${n.reference}` : ''}`,
+        )
         .join('; '),
       childrenServiceDue: due('CHILDREN_SERVICE_NOTICE'),
       childrenServiceNotice: deadlineState(of('CHILDREN_SERVICE_NOTICE'), now),
