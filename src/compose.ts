@@ -1,6 +1,7 @@
 // The composition root's body: builds every part of Poruch from a validated Config and wires them.
 // main.ts calls it and listens; tests call it with their own database, clock and emulator URLs.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
@@ -15,6 +16,7 @@ import { createHandleCipher } from './crypto/handle-cipher.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
+import { readReferralFile } from './directory/referrals.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
@@ -69,6 +71,22 @@ async function loadDirectory(store: StoreWithDatabase, config: Config, logger: L
   return store.directory.load();
 }
 
+/** First start: the bundled referral directory of the oblast, if there is one and none is loaded. */
+async function loadReferrals(store: StoreWithDatabase, config: Config, logger: Logger): Promise<void> {
+  const file = fromCwd(config.referralsFile);
+  if (!existsSync(file)) return;
+  const read = await readReferralFile(file);
+  if (!read.ok) throw new Error(`${config.referralsFile} is invalid:\n${read.error.join('\n')}`);
+  if ((await store.casework.referralContacts(read.value.oblastId)).length > 0) return;
+  await store.transaction((tx) =>
+    tx.casework.replaceReferralContacts(read.value.oblastId, read.value.contacts),
+  );
+  logger.info(
+    { file: config.referralsFile, contacts: read.value.contacts.length },
+    'referral directory loaded',
+  );
+}
+
 export async function composePoruch(config: Config, options: ComposeOptions = {}): Promise<Poruch> {
   const logger = options.logger ?? pino(loggerOptions(config) as object);
   const clock = options.clock ?? systemClock;
@@ -82,6 +100,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const store = createStore(config.databaseUrl, { cipher });
 
   let directory = await loadDirectory(store, config, logger);
+  await loadReferrals(store, config, logger);
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));
   let centres = centreById();
 

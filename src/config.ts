@@ -70,6 +70,8 @@ export const configSchema = z.object({
   handleKeyFile: z.string().default('./data/handle.key'),
   /** Directory loaded into an empty database on first start. */
   centresFile: z.string().default('./data/centres/donetska.json'),
+  /** Referral directory (children's services, police, legal aid...) loaded on first start. */
+  referralsFile: z.string().default('./data/referrals/donetska.json'),
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
@@ -140,6 +142,7 @@ const variableOf: Record<string, string> = {
   handleKey: 'HANDLE_KEY',
   handleKeyFile: 'HANDLE_KEY_FILE',
   centresFile: 'CENTRES_FILE',
+  referralsFile: 'REFERRALS_FILE',
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
@@ -178,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     handleKey: env.HANDLE_KEY,
     handleKeyFile: env.HANDLE_KEY_FILE || undefined,
     centresFile: env.CENTRES_FILE || undefined,
+    referralsFile: env.REFERRALS_FILE || undefined,
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,

@@ -229,8 +229,8 @@ export function caseworkRepository(db: DbTx, sql: Sql, cipher: HandleCipher): Ca
       return rows.map((r) => ({ ...r, recipient: r.recipient as Recipient }));
     },
 
-    async replaceReferralContacts(contacts: ReferralContact[]) {
-      await db.referralContact.deleteMany({});
+    async replaceReferralContacts(oblastId: string, contacts: ReferralContact[]) {
+      await db.referralContact.deleteMany({ where: { oblastId } });
       if (contacts.length > 0) await db.referralContact.createMany({ data: contacts });
     },
   };

@@ -79,5 +79,6 @@ export interface CaseworkRepository {
   /** A case with no reporter chat; null when the case code is taken (the caller draws another). */
   register(input: RegisteredCase): Promise<CaseView | null>;
   referralContacts(oblastId: string, recipient?: Recipient): Promise<ReferralContact[]>;
-  replaceReferralContacts(contacts: ReferralContact[]): Promise<void>;
+  /** Replaces one oblast's referral contacts together. */
+  replaceReferralContacts(oblastId: string, contacts: ReferralContact[]): Promise<void>;
 }
