@@ -14,6 +14,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   specialists: async () => (await import('./commands/specialists.js')).specialists,
   'specialist:deactivate': async () =>
     (await import('./commands/specialist-deactivate.js')).specialistDeactivate,
+  'case:register': async () => (await import('./commands/case-register.js')).caseRegister,
+  'register:export': async () => (await import('./commands/register-export.js')).registerExport,
+  'referrals:import': async () => (await import('./commands/referrals-import.js')).referralsImport,
   retention: async () => (await import('./commands/retention.js')).retention,
   report: async () => (await import('./commands/report.js')).report,
   'viber:set-webhook': async () => (await import('./commands/viber-set-webhook.js')).viberSetWebhook,

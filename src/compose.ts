@@ -1,11 +1,12 @@
 // The composition root's body: builds every part of Poruch from a validated Config and wires them.
 // main.ts calls it and listens; tests call it with their own database, clock and emulator URLs.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
-import type { Config } from './config.js';
+import { type Config, caseworkPolicyOf } from './config.js';
 import type { Inbox, Messenger } from './core/delivery/ports.js';
 import { createInbox } from './core/inbox/inbox.js';
 import type { Channel, Directory } from './core/model.js';
@@ -15,6 +16,7 @@ import { createHandleCipher } from './crypto/handle-cipher.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
+import { readReferralFile } from './directory/referrals.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
@@ -41,7 +43,7 @@ export interface Poruch {
   dispatcher: OutboxDispatcher;
   /** Deletes what /erase asked for, on channels that can. */
   eraser: Eraser;
-  /** Lease expiry and escalation, on a timer. */
+  /** Lease expiry, escalation and casework deadlines, on a timer. */
   queueWatch: QueueWatch;
   /** Removes what is kept no longer (README "Privacy and retention"), daily. */
   retention: RetentionJob;
@@ -82,6 +84,22 @@ async function loadDirectory(store: StoreWithDatabase, config: Config, logger: L
   return store.directory.load();
 }
 
+/** First start: the bundled referral directory of the oblast, if there is one and none is loaded. */
+async function loadReferrals(store: StoreWithDatabase, config: Config, logger: Logger): Promise<void> {
+  const file = fromCwd(config.referralsFile);
+  if (!existsSync(file)) return;
+  const read = await readReferralFile(file);
+  if (!read.ok) throw new Error(`${config.referralsFile} is invalid:\n${read.error.join('\n')}`);
+  if ((await store.casework.referralContacts(read.value.oblastId)).length > 0) return;
+  await store.transaction((tx) =>
+    tx.casework.replaceReferralContacts(read.value.oblastId, read.value.contacts),
+  );
+  logger.info(
+    { file: config.referralsFile, contacts: read.value.contacts.length },
+    'referral directory loaded',
+  );
+}
+
 export async function composePoruch(config: Config, options: ComposeOptions = {}): Promise<Poruch> {
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
@@ -92,20 +110,23 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   // Opens lazily: nothing touches the database before the migrations below.
   const store = createStore(config.databaseUrl, { cipher, clock });
 
-  // Instances started together take turns: the first migrates and loads the directory, the others
-  // find both done (see startup-lock.ts). The directory's version is read before the load, so an
+  // Instances started together take turns: the first migrates and loads the directories, the others
+  // find them done (see startup-lock.ts). The directory's version is read before the load, so an
   // import by another process at any later moment is noticed by the directory watch.
   const started = await withStartupLock(config.databaseUrl, async () => {
     const applied = await applyMigrations(config.databaseUrl);
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
     const version = await store.directory.version();
-    return { version, directory: await loadDirectory(store, config, logger) };
+    const loaded = await loadDirectory(store, config, logger);
+    await loadReferrals(store, config, logger);
+    return { version, directory: loaded };
   });
   const loadedVersion = started.version;
   let directory = started.directory;
   const centreById = () => new Map(directory.centres.map((c) => [c.id, c]));
   let centres = centreById();
 
+  const caseworkPolicy = caseworkPolicyOf(config);
   const caseCodes = createCaseCodes({ random: (n) => randomBytes(n), hash: sha256 });
   const queue = createQueue({
     store,
@@ -113,6 +134,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     leaseMinutes: config.leaseMinutes,
     caseCodes,
     parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
+    casework: caseworkPolicy,
   });
 
   const i18n = createI18n(localesDir, {
@@ -136,6 +158,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     },
     hashInviteCode,
     canErase: (channel) => messengers[channel]?.delete !== undefined,
+    caseworkPolicy,
   });
 
   const telegram = createTelegramChannel({
@@ -182,7 +205,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const queueWatch = createQueueWatch({
     queue,
     clock,
-    limits: store.limits,
+    store,
     directory: () => directory,
     thresholds: {
       urgentAfterMinutes: config.escalateUrgentAfterMinutes,
@@ -190,6 +213,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     },
     logger: logger.child({ part: 'queue-watch' }),
     onNotified: () => dispatcher?.wake(),
+    casework: caseworkPolicy,
   });
 
   const directoryWatch = createDirectoryWatch({

@@ -2,6 +2,17 @@
 // the process with every offending variable named, instead of failing later in a webhook.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isIsoDate } from './core/casework/calendar.js';
+import type { CaseworkPolicy } from './core/casework/deadlines.js';
+
+const validTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const optionalString = z
   .string()
@@ -70,10 +81,36 @@ export const configSchema = z.object({
   handleKeyFile: z.string().default('./data/handle.key'),
   /** Directory loaded into an empty database on first start. */
   centresFile: z.string().default('./data/centres/donetska.json'),
+  /** Referral directory (children's services, police, legal aid...) loaded on first start. */
+  referralsFile: z.string().default('./data/referrals/donetska.json'),
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
   retention: retentionSchema.prefault({}),
+  /** Legal deadlines of casework; procedures get amended, so each is configurable (src/core/casework). */
+  casework: z
+    .object({
+      childrenServiceNoticeMinutes: minutes(24 * 60),
+      policeNoticeMinutes: minutes(60),
+      assessmentWorkingDays: z.coerce.number().int().min(1).max(60).default(5),
+      secondAlertAfterMinutes: minutes(24 * 60),
+      timeZone: z
+        .string()
+        .default('Europe/Kyiv')
+        .refine(validTimeZone, 'must be an IANA time zone such as Europe/Kyiv'),
+      /** Days off besides weekends: comma-separated YYYY-MM-DD. */
+      holidays: z
+        .string()
+        .default('')
+        .transform((v) =>
+          v
+            .split(',')
+            .map((d) => d.trim())
+            .filter((d) => d !== ''),
+        )
+        .refine((days) => days.every(isIsoDate), 'must be dates as YYYY-MM-DD, separated by commas'),
+    })
+    .prefault({}),
   telegram: telegramSchema,
   viber: viberSchema,
 });
@@ -126,6 +163,7 @@ const variableOf: Record<string, string> = {
   handleKey: 'HANDLE_KEY',
   handleKeyFile: 'HANDLE_KEY_FILE',
   centresFile: 'CENTRES_FILE',
+  referralsFile: 'REFERRALS_FILE',
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
@@ -134,6 +172,12 @@ const variableOf: Record<string, string> = {
   'retention.sentOutboxDays': 'RETENTION_SENT_OUTBOX_DAYS',
   'retention.failedOutboxDays': 'RETENTION_FAILED_OUTBOX_DAYS',
   'retention.idleConversationDays': 'RETENTION_IDLE_CONVERSATION_DAYS',
+  'casework.childrenServiceNoticeMinutes': 'CASEWORK_CHILDREN_SERVICE_NOTICE_MINUTES',
+  'casework.policeNoticeMinutes': 'CASEWORK_POLICE_NOTICE_MINUTES',
+  'casework.assessmentWorkingDays': 'CASEWORK_ASSESSMENT_WORKING_DAYS',
+  'casework.secondAlertAfterMinutes': 'CASEWORK_SECOND_ALERT_AFTER_MINUTES',
+  'casework.timeZone': 'CASEWORK_TIME_ZONE',
+  'casework.holidays': 'CASEWORK_HOLIDAYS',
   'telegram.mode': 'TELEGRAM_MODE',
   'telegram.token': 'TELEGRAM_BOT_TOKEN',
   'telegram.apiRoot': 'TELEGRAM_API_ROOT',
@@ -166,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     handleKey: env.HANDLE_KEY,
     handleKeyFile: env.HANDLE_KEY_FILE || undefined,
     centresFile: env.CENTRES_FILE || undefined,
+    referralsFile: env.REFERRALS_FILE || undefined,
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,
@@ -175,6 +220,14 @@ export function loadConfig(env: Env = process.env): Config {
       sentOutboxDays: env.RETENTION_SENT_OUTBOX_DAYS || undefined,
       failedOutboxDays: env.RETENTION_FAILED_OUTBOX_DAYS || undefined,
       idleConversationDays: env.RETENTION_IDLE_CONVERSATION_DAYS || undefined,
+    },
+    casework: {
+      childrenServiceNoticeMinutes: env.CASEWORK_CHILDREN_SERVICE_NOTICE_MINUTES || undefined,
+      policeNoticeMinutes: env.CASEWORK_POLICE_NOTICE_MINUTES || undefined,
+      assessmentWorkingDays: env.CASEWORK_ASSESSMENT_WORKING_DAYS || undefined,
+      secondAlertAfterMinutes: env.CASEWORK_SECOND_ALERT_AFTER_MINUTES || undefined,
+      timeZone: env.CASEWORK_TIME_ZONE || undefined,
+      holidays: env.CASEWORK_HOLIDAYS || undefined,
     },
     telegram: telegramFrom(env),
     viber: viberFrom(env),
@@ -200,4 +253,10 @@ export function databaseUrlOf(env: Env = process.env): string {
     throw new ConfigError(parsed.error.issues.map((issue) => `DATABASE_URL: ${issue.message}`));
   }
   return parsed.data;
+}
+
+/** The casework policy of src/core from the validated config. */
+export function caseworkPolicyOf(config: Config): CaseworkPolicy {
+  const { timeZone, holidays, ...periods } = config.casework;
+  return { ...periods, calendar: { timeZone, holidays } };
 }

@@ -122,7 +122,8 @@ export interface CaseView {
   escalationLevel: number;
   outcome: Outcome | null;
   language: Locale;
-  channel: Channel;
+  /** Null for a case staff registered from a phone call, letter or visit: no reporter chat. */
+  channel: Channel | null;
   unitId: string | null;
   description: string;
   contactPhone: string | null;

@@ -1,6 +1,7 @@
 // What the core needs from the outside world. src/storage implements the repositories with Prisma;
 // channels implement Messenger. Core code depends only on these interfaces.
 
+import type { CaseworkRepository } from './casework/ports.js';
 import type { ConversationStore } from './conversation/ports.js';
 import type { ChatHandles, OutboxWriter, ProcessedUpdates, RecentMessages } from './delivery/ports.js';
 import type { ChatLimitStore } from './limits/ports.js';
@@ -111,6 +112,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   /** Counters of the per-chat limits on wrong codes and flooding. */
   limits: ChatLimitStore;
+  /** The centre's case record: fields, notes, notices, deadline alerts. */
+  casework: CaseworkRepository;
 }
 
 /** The storage half of the person's "my requests": their own cases, found by their handle. */

@@ -1,35 +1,40 @@
 // The queue's clock: returns stale claims to their queue (announcing them again to the centre's
 // specialists, and telling the one whose claim lapsed) and moves requests nobody took in time up
-// to the parent centre, telling that centre's admins through the outbox. Runs on a timer; each
-// request moves in its own guarded update, so several instances running it at once do no harm, and
-// each announcement is written in the transaction of its move, so a crash cannot lose it. It also
-// deletes the per-chat limit counters whose window has closed.
-
-import type { ChatLimitStore } from '../core/limits/ports.js';
+// to the parent centre, telling that centre's admins through the outbox; and alerts overdue legal
+// deadlines of casework (src/core/casework/watch.ts). Runs on a timer; each request moves in its own
+// guarded update, so several instances running it at once do no harm, and each announcement is
+// written in the transaction of its move, so a crash cannot lose it. It also deletes the per-chat
+// limit counters whose window has closed.
+import type { CaseworkPolicy } from '../core/casework/deadlines.js';
+import { watchDeadlines } from '../core/casework/watch.js';
 import type { CaseView, Directory } from '../core/model.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, Store } from '../core/ports.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
-import { notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
+import { notifyDeadlineAlert, notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
 import type { DispatcherLogger } from './outbox-dispatcher.js';
 import { periodic } from './periodic.js';
 
 export interface QueueWatchDeps {
   queue: Queue;
+  /** For the deadline alerts' transactions and purging the per-chat limit counters. */
+  store: Store;
   clock: Clock;
-  /** Per-chat limit counters, purged once their window has closed. */
-  limits: ChatLimitStore;
   directory: () => Directory;
   thresholds: OverdueThresholds;
   logger: DispatcherLogger;
   /** Called when specialists were told something: wakes the outbox dispatcher. */
   onNotified: () => void;
   intervalMs?: number;
+  /** The legal deadlines to watch; without it only the queue moves are watched. */
+  casework?: CaseworkPolicy;
 }
 
 export interface QueueWatchReport {
   expired: CaseView[];
   escalated: CaseView[];
   atTop: CaseView[];
+  /** Deadline alerts sent (one per case, deadline and level). */
+  deadlineAlerts: number;
 }
 
 export interface QueueWatch {
@@ -49,18 +54,30 @@ export function createQueueWatch(deps: QueueWatchDeps): QueueWatch {
     const { escalated, atTop } = await deps.queue.escalateOverdue(deps.thresholds, async (tx, request) => {
       told += await notifyEscalated(tx, notify, request);
     });
+    const policy = deps.casework;
+    const deadlineAlerts = policy
+      ? await watchDeadlines({
+          store: deps.store,
+          clock: deps.clock,
+          policy,
+          directory: deps.directory,
+          tell: async (tx, to, request, alert) => {
+            told += await notifyDeadlineAlert(tx, notify, to, request, alert, policy.calendar.timeZone);
+          },
+        })
+      : 0;
     if (told > 0) deps.onNotified();
     // The per-chat limit counters are worth nothing once their window closed (an hour at most):
     // deleted on the same minute timer, so none outlives its use by more than a minute.
-    const purged = await deps.limits.purgeExpired(deps.clock.now());
+    const purged = await deps.store.limits.purgeExpired(deps.clock.now());
     if (purged > 0) deps.logger.info({ purged }, 'expired limit counters deleted');
-    if (expired.length + escalated.length + atTop.length > 0) {
+    if (expired.length + escalated.length + atTop.length + deadlineAlerts > 0) {
       deps.logger.info(
-        { expired: expired.length, escalated: escalated.length, atTop: atTop.length, told },
-        'queue watch moved requests',
+        { expired: expired.length, escalated: escalated.length, atTop: atTop.length, deadlineAlerts, told },
+        'queue watch moved requests or alerted deadlines',
       );
     }
-    return { expired, escalated, atTop };
+    return { expired, escalated, atTop, deadlineAlerts };
   }
 
   const timer = periodic(runOnce, deps.intervalMs ?? 60_000, (error) =>

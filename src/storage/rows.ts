@@ -53,7 +53,7 @@ interface CaseRow {
   escalationLevel: number;
   outcome: string | null;
   language: string;
-  channel: string;
+  channel: string | null;
   unitId: string | null;
   description: string;
   contactPhone: string | null;
@@ -77,7 +77,7 @@ export function toCaseView(row: CaseRow): CaseView {
     escalationLevel: row.escalationLevel,
     outcome: row.outcome as Outcome | null,
     language: row.language as Locale,
-    channel: row.channel as Channel,
+    channel: row.channel as Channel | null,
     unitId: row.unitId,
     description: row.description,
     contactPhone: row.contactPhone,

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Clock, type Repositories, type Store, systemClock } from '../core/ports.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { auditLog } from './audit.js';
+import { caseworkRepository } from './casework.js';
 import { conversationStore } from './conversations.js';
 import { directoryRepository } from './directory.js';
 import { chatHandles } from './handles.js';
@@ -45,6 +46,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher, now: () => Dat
   invites: inviteRepository(db),
   notifications: notificationRepository(db, now),
   limits: chatLimits(sql),
+  casework: caseworkRepository(db, sql, cipher),
 });
 
 export interface StoreWithDatabase extends Store {
@@ -74,6 +76,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'invites',
   'notifications',
   'limits',
+  'casework',
 ];
 
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */

@@ -3,6 +3,7 @@
 // on, requests are queued, and the replies are written to the outbox. Only after the commit is the
 // dispatcher woken, so nothing is ever sent for a change that did not happen. Leaving the bot
 // (Viber's `unsubscribed`) comes through here too: it only marks the chat unreachable.
+import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
@@ -27,6 +28,8 @@ export interface InboxDeps {
   hashInviteCode: (code: string) => string;
   /** Whether the channel's messenger can delete messages (/erase); Telegram can, Viber cannot. */
   canErase: (channel: Channel) => boolean;
+  /** The legal deadlines (⏰ marks, what a close requires); the defaults when not given. */
+  caseworkPolicy?: CaseworkPolicy;
 }
 
 const hinted = (hint: string | null | undefined): Locale =>

@@ -20,13 +20,13 @@ const MAX_ATTEMPTS = 3;
 export async function decide<T, E>(
   store: Store,
   requestId: string,
-  plan: (current: CaseView | null) => Result<Plan, E> | Promise<Result<Plan, E>>,
+  plan: (current: CaseView | null, tx: Repositories) => Result<Plan, E> | Promise<Result<Plan, E>>,
   commit: (tx: Repositories, updated: CaseView, before: CaseView) => Promise<T>,
 ): Promise<Result<T, E>> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const outcome = await store.transaction(async (tx): Promise<Result<T, E> | null> => {
       const before = await tx.requests.findById(requestId);
-      const planned = await plan(before);
+      const planned = await plan(before, tx);
       if (!planned.ok) return err(planned.error);
       const updated = await tx.requests.update(requestId, planned.value.guard, planned.value.change);
       if (!updated || !before) return null;

@@ -1,3 +1,4 @@
+import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { Specialist } from '../model.js';
 import type { Clock, Store } from '../ports.js';
 import type { CaseCodes } from './case-codes.js';
@@ -16,6 +17,8 @@ export interface QueueDeps {
   parentCentreOf?: (centreId: string) => string | null;
   /** Case codes to draw before giving up; a collision is rare (28.6 million codes), ten in a row is a fault. */
   maxCodeAttempts?: number;
+  /** The legal deadlines (notices a close requires); DEFAULT_CASEWORK_POLICY when not given. */
+  casework?: CaseworkPolicy;
 }
 
 /** Who is acting: enough to check they may (their centre) and to name them in the audit trail. */

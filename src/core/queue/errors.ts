@@ -1,5 +1,6 @@
 // Why a lifecycle operation did not happen. Each operation returns only the codes it can produce,
 // so an edge that maps them (Record<Code, I18nKey>, an HTTP status) fails to compile when one is missing.
+import type { DeadlineKind } from '../casework/deadlines.js';
 import type { CaseView, RequestStatus } from '../model.js';
 import { canApply, type QueueAction } from './transitions.js';
 
@@ -20,6 +21,8 @@ export const QUEUE_ERROR_CODES = [
   'AT_TOP',
   /** A message with nothing in it. */
   'EMPTY_TEXT',
+  /** A close while the case still owes a mandatory notice (children's service, police). */
+  'NOTICE_OWED',
 ] as const;
 
 export type QueueErrorCode = (typeof QUEUE_ERROR_CODES)[number];
@@ -35,6 +38,10 @@ export type ClaimError = QueueError<'NOT_FOUND' | 'CLOSED' | 'ALREADY_CLAIMED' |
 /** Release and close: only the claimer may, and only from the statuses the table allows. */
 export type ClaimerError = QueueError<'NOT_FOUND' | 'CLOSED' | 'NOT_CLAIMER' | 'ILLEGAL_TRANSITION'>;
 export type AnswerError = QueueError<ClaimerError['code'] | 'EMPTY_TEXT'>;
+/** A close is refused like a release, and also while a mandatory notice is owed (which ones, and by when). */
+export type CloseError =
+  | ClaimerError
+  | (QueueError<'NOTICE_OWED'> & { owed: { kind: DeadlineKind; dueAt: Date }[] });
 export type ReporterMessageError = QueueError<'NOT_FOUND' | 'CLOSED' | 'EMPTY_TEXT'>;
 export type EscalateError = QueueError<'NOT_FOUND' | 'CLOSED' | 'ILLEGAL_TRANSITION' | 'AT_TOP'>;
 

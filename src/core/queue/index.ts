@@ -17,6 +17,7 @@ export {
   type AnswerError,
   type ClaimError,
   type ClaimerError,
+  type CloseError,
   type EscalateError,
   QUEUE_ERROR_CODES,
   type QueueError,

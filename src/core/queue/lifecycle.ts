@@ -1,4 +1,5 @@
 // Claim, release, answer, close, and lease expiry: the moves a specialist (or the lease clock) makes.
+import { DEFAULT_CASEWORK_POLICY, deadlinesOf, owedToClose } from '../casework/deadlines.js';
 import type { CaseMessage, CaseView, Outcome } from '../model.js';
 import type { Repositories, RequestGuard } from '../ports.js';
 import { err, ok, type Result } from '../result.js';
@@ -9,6 +10,7 @@ import {
   type AnswerError,
   type ClaimError,
   type ClaimerError,
+  type CloseError,
   explainClaim,
   explainClaimerAction,
   queueError,
@@ -114,14 +116,21 @@ export async function answer(
   );
 }
 
+/**
+ * The claimer records an outcome. Refused while the case owes a mandatory notice (the children's
+ * service, the police): the procedure requires it, and a closed case is no longer watched. A case
+ * closed as a duplicate owes nothing of its own: the notices belong to the case it repeats.
+ */
 export function close(deps: QueueDeps, requestId: string, specialist: SpecialistRef, outcome: Outcome) {
   const now = deps.clock.now();
-  return decide<CaseView, ClaimerError>(
+  return decide<CaseView, CloseError>(
     deps.store,
     requestId,
-    (current) => {
+    async (current, tx) => {
       const why = explainClaimerAction('close', requestId, current, specialist);
-      if (why) return err(why);
+      if (why || !current) return err(why ?? queueError('NOT_FOUND', requestId, null));
+      const owed = outcome === 'DUPLICATE' ? [] : await owedNotices(tx, current, deps);
+      if (owed.length > 0) return err({ ...queueError('NOTICE_OWED', requestId, current), owed });
       return ok({
         guard: { statuses: TRANSITIONS.close.from, claimedById: specialist.id },
         change: { status: targetStatus('close'), outcome, closedAt: now, leaseExpiresAt: null },
@@ -137,6 +146,15 @@ export function close(deps: QueueDeps, requestId: string, specialist: Specialist
       return updated;
     },
   );
+}
+
+async function owedNotices(tx: Repositories, current: CaseView, deps: QueueDeps) {
+  const [facts] = await tx.casework.factsOf([current.id]);
+  if (!facts) return [];
+  return owedToClose(deadlinesOf(facts, deps.casework ?? DEFAULT_CASEWORK_POLICY)).map((d) => ({
+    kind: d.kind,
+    dueAt: d.dueAt,
+  }));
 }
 
 /**

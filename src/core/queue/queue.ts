@@ -4,7 +4,14 @@
 import type { CaseMessage, CaseView, NewRequest, Outcome } from '../model.js';
 import type { Result } from '../result.js';
 import type { QueueDeps, SpecialistRef } from './deps.js';
-import type { AnswerError, ClaimError, ClaimerError, EscalateError, ReporterMessageError } from './errors.js';
+import type {
+  AnswerError,
+  ClaimError,
+  ClaimerError,
+  CloseError,
+  EscalateError,
+  ReporterMessageError,
+} from './errors.js';
 import {
   type EscalationReport,
   escalate,
@@ -36,7 +43,7 @@ export interface Queue {
     requestId: string,
     specialist: SpecialistRef,
     outcome: Outcome,
-  ): Promise<Result<CaseView, ClaimerError>>;
+  ): Promise<Result<CaseView, CloseError>>;
   /**
    * Returns stale claims to their queue; the requests returned are the ones moved. `onLapsed` runs
    * in each move's own transaction (to announce it through the outbox).

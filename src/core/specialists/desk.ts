@@ -1,6 +1,7 @@
 // The specialist's side of the bot: enrolment with /join, the centre's queue, claiming, answering
 // the person through the bot, release and close. Runs inside the update's transaction; everything
 // it says (to the specialist, to the person, to colleagues) goes to the outbox in that transaction.
+import { type CaseworkPolicy, DEFAULT_CASEWORK_POLICY } from '../casework/deadlines.js';
 import type { Reply } from '../conversation/types.js';
 import type { ChatRef } from '../delivery/ports.js';
 import { coolDownNotice, guarded } from '../limits/guards.js';
@@ -9,6 +10,8 @@ import type { Repositories } from '../ports.js';
 import type { Queue, QueueErrorCode } from '../queue/index.js';
 import { type ActiveCase, loadActive, saveActive } from './active-case.js';
 import { claimedCard } from './case-card.js';
+import { createCaseworkDesk } from './casework-desk.js';
+import { cw, owedList } from './casework-replies.js';
 import { retractNotifications } from './notify.js';
 import { caseList, type DeskChoice, outcomeChoice, parseDeskChoice, queueItem, say } from './replies.js';
 import type { DeskEvent } from './routing.js';
@@ -19,6 +22,8 @@ export interface DeskDeps {
   now: () => Date;
   /** sha256 of an invite code (only the hash is stored). */
   hashInviteCode: (code: string) => string;
+  /** The legal deadlines; DEFAULT_CASEWORK_POLICY when not given. */
+  caseworkPolicy?: CaseworkPolicy;
 }
 
 /** Why an operation was refused, for the specialist, in their words. */
@@ -31,6 +36,7 @@ const REFUSAL: Record<QueueErrorCode, string> = {
   ILLEGAL_TRANSITION: 'error.illegal',
   AT_TOP: 'error.illegal',
   EMPTY_TEXT: 'error.emptyText',
+  NOTICE_OWED: 'error.illegal',
 };
 
 /**
@@ -60,6 +66,8 @@ export interface DeskContext {
 }
 
 export function createDesk(deps: DeskDeps) {
+  const policy = deps.caseworkPolicy ?? DEFAULT_CASEWORK_POLICY;
+  const casework = createCaseworkDesk({ directory: deps.directory, now: deps.now, policy });
   async function tellReporter(
     tx: Repositories,
     request: CaseView,
@@ -135,6 +143,19 @@ export function createDesk(deps: DeskDeps) {
       return [say('activeNow', { code: picked.caseCode })];
     }
     const result = await queue.close(choice.requestId, s, choice.outcome);
+    if (!result.ok && result.error.code === 'NOTICE_OWED') {
+      const current = await ctx.tx.requests.findById(choice.requestId);
+      // The procedure requires the notice: say which one and how to record it, in one message.
+      return [
+        {
+          text: cw('closeRefused', {
+            code: current?.caseCode ?? '',
+            owed: owedList(result.error.owed, policy.calendar.timeZone),
+          }),
+          buttons: [[{ label: cw('notifyButton'), value: `nn:${choice.requestId}` }]],
+        },
+      ];
+    }
     if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
     await tellReporter(ctx.tx, result.value, 'toReporter.closed', {});
     return [
@@ -145,20 +166,24 @@ export function createDesk(deps: DeskDeps) {
     ];
   }
 
-  async function command(ctx: DeskContext, s: Specialist, name: string): Promise<Reply[]> {
+  async function command(ctx: DeskContext, s: Specialist, name: string, args: string): Promise<Reply[]> {
     const { active, cases } = await activeCase(ctx, s);
     const current = cases.find((c) => c.id === active.requestId) ?? null;
+    if (casework.isCommand(name)) return casework.command(ctx, s, current, name, args);
     switch (name) {
       case 'queue': {
         const waiting = await deps.queue.list(s.centreId, 10);
         if (waiting.length === 0) return [say('queueEmpty')];
+        const marks = await casework.overdueMarks(ctx, waiting);
         return [
           say('queueHeader', { n: waiting.length }),
-          ...waiting.map((c) => queueItem(c, deps.directory(), ctx.locale, deps.now())),
+          ...waiting.map((c) => queueItem(c, deps.directory(), ctx.locale, deps.now(), marks.get(c.id))),
         ];
       }
       case 'cases':
-        return cases.length === 0 ? [say('noCases')] : [caseList(cases, current?.id ?? null)];
+        return cases.length === 0
+          ? [say('noCases')]
+          : [caseList(cases, current?.id ?? null, await casework.overdueMarks(ctx, cases))];
       case 'release': {
         if (!current) return [say('noActive')];
         const result = await deps.queue.release(current.id, s);
@@ -175,6 +200,8 @@ export function createDesk(deps: DeskDeps) {
 
   async function answer(ctx: DeskContext, s: Specialist, text: string): Promise<Reply[]> {
     const { active, cases } = await activeCase(ctx, s);
+    const pending = await casework.pendingText(ctx, s, active, text);
+    if (pending) return pending;
     const current = cases.find((c) => c.id === active.requestId);
     if (!current) return [say('noActive')];
     const result = await deps.queue.answer(current.id, s, text);
@@ -191,10 +218,12 @@ export function createDesk(deps: DeskDeps) {
       if (!specialist.active) return [say('inactive')];
       switch (event.type) {
         case 'command':
-          return command(ctx, specialist, event.name);
+          return command(ctx, specialist, event.name, event.args);
         case 'choice': {
           const choice = parseDeskChoice(event.value);
-          return choice ? choose(ctx, specialist, choice) : [say('help')];
+          if (choice) return choose(ctx, specialist, choice);
+          const { active } = await activeCase(ctx, specialist);
+          return (await casework.choice(ctx, specialist, active, event.value)) ?? [say('help')];
         }
         case 'text':
           return answer(ctx, specialist, event.text);

@@ -1,9 +1,18 @@
 // Telling specialists about requests, always through the outbox and inside the transaction of the
 // change itself: a notification exists exactly when its request does.
+import type { AlertDue } from '../casework/deadlines.js';
 import type { Reply } from '../conversation/types.js';
 import type { CaseView, Directory, Locale, Specialist, SpecialistRole } from '../model.js';
 import type { Repositories } from '../ports.js';
-import { escalatedNotice, lapsedNotice, notification, returnedNotice, say } from './replies.js';
+import { alertReply } from './casework-replies.js';
+import {
+  escalatedNotice,
+  lapsedNotice,
+  notification,
+  returnedNotice,
+  say,
+  transferredNotice,
+} from './replies.js';
 
 export interface NotifyDeps {
   directory: () => Directory;
@@ -102,4 +111,35 @@ export async function notifyReturned(
   return announce(tx, deps, request, recipients, (s) =>
     s.id === formerClaimerId ? lapsedNotice : returnedNotice,
   );
+}
+
+/** A case transferred in from another centre: every active specialist of the new centre is told. */
+export async function notifyTransferred(
+  tx: Repositories,
+  deps: NotifyDeps,
+  request: CaseView,
+): Promise<number> {
+  const recipients = await tx.specialists.activeOfCentre(request.centreId);
+  return announce(tx, deps, request, recipients, () => transferredNotice);
+}
+
+/** An overdue legal deadline, told to one staff member in their language. */
+export async function notifyDeadlineAlert(
+  tx: Repositories,
+  deps: NotifyDeps,
+  to: Specialist,
+  request: CaseView,
+  alert: AlertDue,
+  timeZone: string,
+): Promise<number> {
+  if (!to.handleId) return 0;
+  const locale = await localeOfSpecialist(tx, to);
+  const centre = deps.directory().centres.find((c) => c.id === request.centreId);
+  const centreName = centre ? (locale === 'ru' ? centre.nameRu : centre.nameUk) : request.centreId;
+  await tx.outbox.enqueue({
+    handleId: to.handleId,
+    locale,
+    messages: [alertReply(request, alert, timeZone, centreName)],
+  });
+  return 1;
 }

@@ -67,13 +67,29 @@ export const notification = (c: CaseView, directory: Directory, locale: Locale, 
   buttons: claimButton(c),
 });
 
-export const queueItem = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
-  text: caseSummary(c, directory, locale, now),
-  buttons: claimButton(c),
-});
+/** One waiting request of /queue; `overdue` (⏰ and what is late) goes above the summary. */
+export const queueItem = (
+  c: CaseView,
+  directory: Directory,
+  locale: Locale,
+  now: Date,
+  overdue?: Text,
+): Reply => {
+  const summary = caseSummary(c, directory, locale, now);
+  return {
+    text: overdue ? { key: 'casework.withOverdue', params: { overdue, summary } } : summary,
+    buttons: claimButton(c),
+  };
+};
 
 export const escalatedNotice = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
   text: t('escalated', { summary: caseSummary(c, directory, locale, now) }),
+  buttons: claimButton(c),
+});
+
+/** A case another centre transferred here (wrong district, the family moved). */
+export const transferredNotice = (c: CaseView, directory: Directory, locale: Locale, now: Date): Reply => ({
+  text: { key: 'casework.transfer.arrived', params: { summary: caseSummary(c, directory, locale, now) } },
   buttons: claimButton(c),
 });
 
@@ -94,14 +110,20 @@ export const outcomeChoice = (c: CaseView): Reply => ({
   buttons: OUTCOMES.map((o) => [{ label: t(`outcome.${o}`), value: closeValue(c.id, o) }]),
 });
 
-export const caseList = (cases: CaseView[], activeId: string | null): Reply => ({
+export const caseList = (
+  cases: CaseView[],
+  activeId: string | null,
+  overdue: ReadonlyMap<string, Text> = new Map(),
+): Reply => ({
   text: t('cases', {
-    items: cases.map((c) =>
-      t(c.id === activeId ? 'caseItemActive' : 'caseItem', {
+    items: cases.map((c) => {
+      const status: Text = { key: `myRequests.status.${c.status}` };
+      const mark = overdue.get(c.id);
+      return t(c.id === activeId ? 'caseItemActive' : 'caseItem', {
         code: c.caseCode,
-        status: { key: `myRequests.status.${c.status}` },
-      }),
-    ),
+        status: mark ? { key: 'casework.withMark', params: { status, mark } } : status,
+      });
+    }),
   }),
   buttons: cases.map((c) => [{ label: t('chooseCase', { code: c.caseCode }), value: caseValue(c.id) }]),
 });

@@ -4,7 +4,7 @@ import type { InboundEvent } from '../conversation/types.js';
 
 export type DeskEvent =
   | { type: 'join'; code: string }
-  | { type: 'command'; name: string }
+  | { type: 'command'; name: string; args: string }
   | { type: 'choice'; value: string }
   | { type: 'text'; text: string }
   | { type: 'other' };
@@ -15,9 +15,9 @@ export function deskEvent(event: InboundEvent, isSpecialist: boolean): DeskEvent
   if (!isSpecialist) return null;
   switch (event.type) {
     case 'command':
-      return { type: 'command', name: event.name };
+      return { type: 'command', name: event.name, args: event.args };
     case 'start':
-      return { type: 'command', name: 'help' };
+      return { type: 'command', name: 'help', args: '' };
     case 'choice':
       return { type: 'choice', value: event.value };
     case 'text':

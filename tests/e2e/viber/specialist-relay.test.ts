@@ -93,7 +93,22 @@ describeBackends('Viber reporter, Telegram specialist', (backend: Backend) => {
       }),
     );
 
-    // Hanna closes the case with an outcome; Olena is told on Viber.
+    // A child left alone obliges a notice to the children's service: Hanna records it (by phone,
+    // no number) before she closes the case with an outcome; Olena is told on Viber.
+    const hasButton = (data: string) => (m: { buttons: { data: string }[][] }) =>
+      m.buttons.flat().some((b) => b.data === data);
+    await hanna.command('/notify');
+    await world.deliver();
+    await hanna.until(hasButton(`nr:${request.id}:0`));
+    await hanna.press(`nr:${request.id}:0`);
+    await world.deliver();
+    await hanna.until(hasButton(`nw:${request.id}:0:0`));
+    await hanna.press(`nw:${request.id}:0:0`);
+    await world.deliver();
+    await hanna.until(hasButton('nref:-'));
+    await hanna.press('nref:-');
+    await world.deliver();
+    await hanna.until((m) => m.text.startsWith('📨'));
     await hanna.command('/close');
     await world.deliver();
     await hanna.until((m) => m.buttons.flat().length === 6);

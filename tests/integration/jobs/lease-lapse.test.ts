@@ -58,7 +58,7 @@ describeBackends('queue watch: a lapsed claim is announced again', (backend) => 
     watch = createQueueWatch({
       queue: world.queue,
       clock: world.clock,
-      limits: world.store.limits,
+      store: world.store,
       directory: () => directory,
       thresholds: { urgentAfterMinutes: 15, normalAfterMinutes: 24 * 60 },
       logger: silent,

@@ -34,7 +34,7 @@ describe('queue watch: lease expiry and escalation', () => {
     return createQueueWatch({
       queue,
       clock: world.clock,
-      limits: world.store.limits,
+      store: world.store,
       directory: () => directory,
       thresholds: { urgentAfterMinutes: 15, normalAfterMinutes: 24 * 60 },
       logger: silent,

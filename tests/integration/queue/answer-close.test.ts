@@ -123,6 +123,7 @@ describeBackends('queue: release, answer, messages, close', (backend) => {
   it('closes the case with an outcome; after that nothing more happens to it', async () => {
     const request = await claimedBy();
     await w.queue.answer(request.id, w.olena, 'Передаємо службі у справах дітей.');
+    await w.childrenServiceTold(request.id, w.olena);
     expect(await w.queue.close(request.id, w.taras, 'CONSULTED')).toMatchObject({
       ok: false,
       error: { code: 'NOT_CLAIMER' },
@@ -154,6 +155,7 @@ describeBackends('queue: release, answer, messages, close', (backend) => {
 
   it('closes once when the claimer clicks twice at the same moment', async () => {
     const request = await claimedBy();
+    await w.childrenServiceTold(request.id, w.olena);
     const results = await Promise.all([
       w.queue.close(request.id, w.olena, 'UNFOUNDED'),
       w.queue.close(request.id, w.olena, 'UNFOUNDED'),

@@ -74,6 +74,7 @@ describeBackends('the person’s words at the menu reach the specialist who hold
     expect((await relayedTo(w.olena)).map((t) => t.params.text)).toEqual(['Вулиця Миру, 5.']);
 
     // A closed case is no longer talked to: the words go to the one still open.
+    await w.childrenServiceTold(first.id, w.olena);
     await queue.close(first.id, w.olena, 'CONSULTED');
     expect(await say('А що далі?')).toEqual({ ok: true, value: { caseCode: second.caseCode } });
     await queue.close(second.id, w.taras, 'UNFOUNDED');

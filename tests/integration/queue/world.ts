@@ -1,6 +1,8 @@
 // A small, real world for the queue tests: a migrated database with a three-level chain of centres
 // (hromada -> district -> oblast), specialists at each, one reporter's chat, and a clock the test moves.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_CASEWORK_POLICY } from '../../../src/core/casework/deadlines.js';
+import { recordNotice } from '../../../src/core/casework/service.js';
 import type { Centre, NewRequest } from '../../../src/core/model.js';
 import type { Clock } from '../../../src/core/ports.js';
 import {
@@ -9,6 +11,7 @@ import {
   type Queue,
   type SpecialistRef,
 } from '../../../src/core/queue/index.js';
+import type { HandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -59,12 +62,20 @@ export interface World {
   auditOf(
     requestId: string,
   ): Promise<{ actorType: string; actorId: string | null; action: string; detail: string | null }[]>;
+  /**
+   * The specialist records the notice to the children's service that a report of neglect owes
+   * before it may be closed (the clock moves past the request's creation first).
+   */
+  childrenServiceTold(requestId: string, by: SpecialistRef): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function buildWorld(url: string, options: { leaseMinutes?: number } = {}): Promise<World> {
+export async function buildWorld(
+  url: string,
+  options: { leaseMinutes?: number; cipher?: HandleCipher } = {},
+): Promise<World> {
   const clock = new TestClock();
-  const store = createStore(url, { clock });
+  const store = createStore(url, { clock, ...(options.cipher ? { cipher: options.cipher } : {}) });
   const leaseMinutes = options.leaseMinutes ?? 30;
   await store.directory.replace({
     units: [],
@@ -119,6 +130,25 @@ export async function buildWorld(url: string, options: { leaseMinutes?: number }
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { actorType: true, actorId: true, action: true, detail: true },
       }),
+    async childrenServiceTold(requestId, by) {
+      const request = await store.requests.findById(requestId);
+      const behind = request ? request.createdAt.getTime() - clock.now().getTime() : 0;
+      clock.advanceMinutes(Math.max(0, Math.ceil(behind / 60_000)) + 1);
+      const told = await store.transaction((tx) =>
+        recordNotice(
+          {
+            tx,
+            now: clock.now(),
+            policy: DEFAULT_CASEWORK_POLICY,
+            directory: () => ({ units: [], centres: [] }),
+          },
+          { ...by, role: 'SPECIALIST' },
+          requestId,
+          { recipient: 'CHILDREN_SERVICE', way: 'PHONE', reference: null },
+        ),
+      );
+      if (!told.ok) throw new Error(`notice refused: ${told.error.code}`);
+    },
     close: () => store.close(),
   };
 }

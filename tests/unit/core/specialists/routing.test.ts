@@ -17,7 +17,12 @@ describe('specialist routing', () => {
   });
 
   it("keeps everything from a specialist's chat on the specialist side", () => {
-    expect(deskEvent({ type: 'start' }, true)).toEqual({ type: 'command', name: 'help' });
+    expect(deskEvent({ type: 'start' }, true)).toEqual({ type: 'command', name: 'help', args: '' });
+    expect(deskEvent({ type: 'command', name: 'note', args: 'Мати не відчинила' }, true)).toEqual({
+      type: 'command',
+      name: 'note',
+      args: 'Мати не відчинила',
+    });
     expect(deskEvent({ type: 'text', text: 'Добрий день' }, true)).toEqual({
       type: 'text',
       text: 'Добрий день',
