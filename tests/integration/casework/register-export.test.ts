@@ -16,8 +16,9 @@ describeBackends('casework: the register export', (backend) => {
   let w: CaseworkWorld;
   const dir = mkdtempSync(join(tmpdir(), 'register-'));
   const codes: Record<string, string> = {};
-  const today = localDate(new Date(), 'Europe/Kyiv');
-  const yesterday = localDate(new Date(Date.now() - 86_400_000), 'Europe/Kyiv');
+  // The world's clock, not the machine's: the cases are received at its time.
+  const today = () => localDate(w.clock.now(), 'Europe/Kyiv');
+  const yesterday = () => localDate(new Date(w.clock.now().getTime() - 86_400_000), 'Europe/Kyiv');
   const savedKey = process.env.HANDLE_KEY;
 
   beforeAll(async () => {
@@ -48,8 +49,19 @@ describeBackends('casework: the register export', (backend) => {
   const run = async (file: string, ...extra: string[]) => {
     const { code } = await runCommand(
       registerExport,
-      ['hromada', '--from', yesterday, '--to', today, '--out', file, '--database-url', backend.url, ...extra],
-      { env: process.env },
+      [
+        'hromada',
+        '--from',
+        yesterday(),
+        '--to',
+        today(),
+        '--out',
+        file,
+        '--database-url',
+        backend.url,
+        ...extra,
+      ],
+      { env: process.env, clock: w.clock },
     );
     return code;
   };
