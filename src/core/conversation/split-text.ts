@@ -10,7 +10,7 @@ import type { Effect, FlowEvent } from './types.js';
 /** Telegram's parts are 4096 UTF-16 units; a little less leaves room for trimmed whitespace. */
 export const SPLIT_PART_MIN = 4000;
 /** Parts of one paste arrive within a second or two; a person typing more takes far longer. */
-export const SPLIT_WINDOW_MS = 10_000;
+export const SPLIT_WINDOW_MS = 5_000;
 
 const sentAt = (event: FlowEvent, now: Date): Date =>
   event.type === 'text' && event.sentAt ? event.sentAt : now;

@@ -92,7 +92,7 @@ describe('webhook mode against the emulator', () => {
     await taras.send({ sticker: { file_id: 'abc', emoji: '😢' } });
     const events = inbox.received.filter((u) => u.platformId === '5002').map((u) => u.event);
     expect(events).toEqual([
-      { type: 'text', text: 'Дитина плаче вже третю ніч' },
+      { type: 'text', text: 'Дитина плаче вже третю ніч', sentAt: expect.any(Date) },
       { type: 'choice', value: 'menu:help' },
       { type: 'location', lat: 48.0159, lon: 37.8028 },
       { type: 'unsupported', what: 'sticker' },
@@ -153,7 +153,7 @@ describe('polling mode against the emulator', () => {
       expect((await petro.next()).text).toBe('[uk] got.text');
       expect(inbox.received.map((u) => u.event)).toEqual([
         { type: 'command', name: 'help', args: '' },
-        { type: 'text', text: 'Потрібна консультація юриста' },
+        { type: 'text', text: 'Потрібна консультація юриста', sentAt: expect.any(Date) },
       ]);
     } finally {
       await channel.stop();
