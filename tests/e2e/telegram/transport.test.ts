@@ -77,6 +77,8 @@ describe('webhook mode against the emulator', () => {
       updateId: expect.any(String),
       event: { type: 'start' },
       languageHint: 'ru',
+      // Kept for 48 hours so that /erase can delete it.
+      messageId: expect.any(String),
     });
     const answer = await olena.next();
     expect(answer.text).toBe('[uk] got.start');
