@@ -10,10 +10,9 @@
 // Settings (environment): BENCH_UPDATES (default 40000), BENCH_CONNECTIONS (default 40, Telegram's
 // default max_connections for a webhook), BENCH_BARE_SECONDS (default 10), BENCH_PROFILE (a folder
 // for CPU profiles of the Poruch process).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,6 +20,7 @@ import autocannon from 'autocannon';
 import { createStore } from '../src/storage/store.js';
 import { type ChatContext, CONCERN_FLOW, REDELIVERY_STEP, SEND_STEP } from './concern-flow.js';
 import { startFakeTelegramApi } from './fake-telegram-api.js';
+import { freePort, spawnTarget, stop, waitUntilUp } from './processes.js';
 
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 40_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 40);
@@ -42,52 +42,6 @@ interface Counters {
   failures: Map<number, number>;
   /** performance.now() of the latest answer: autocannon ends `amount` runs on its 1-second tick. */
   lastAnswerAt: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function spawnTarget(script: string, env: Record<string, string>): ChildProcess {
-  // BENCH_PROFILE=<dir>: CPU profiles of Poruch (open them in Chrome DevTools) to see where time goes.
-  const profile =
-    process.env.BENCH_PROFILE && script.startsWith('src/')
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-      : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') console.error(`${script} exited (${code ?? signal})`);
-  });
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function waitUntilUp(url: string, method: 'GET' | 'POST'): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: method === 'POST' ? '{}' : undefined,
-      });
-      if (response.status < 500) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up in 30 s`);
 }
 
 /** The concern flow as autocannon requests; every connection keeps its own person (context). */

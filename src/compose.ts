@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
+import { composeOutbox, type Outbox } from './compose-outbox.js';
 import type { Config } from './config.js';
 import type { Inbox, Messenger } from './core/delivery/ports.js';
 import { createInbox } from './core/inbox/inbox.js';
@@ -17,13 +18,12 @@ import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
-import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import type { OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { loggerOptions } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
-import { deliveryQueue } from './storage/outbox.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
 export interface Poruch {
@@ -99,7 +99,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   });
 
   // The inbox wakes the dispatcher, which needs the channels' messengers, which need the inbox.
-  let dispatcher: OutboxDispatcher | null = null;
+  let outbox: Outbox | null = null;
   const inbox = createInbox({
     store,
     queue,
@@ -107,7 +107,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     directory: () => directory,
     clock,
     log: logger.child({ part: 'conversation' }),
-    onCommitted: () => dispatcher?.wake(),
+    onCommitted: () => outbox?.queued(),
     hashInviteCode,
   });
 
@@ -133,12 +133,14 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   const messengers: Partial<Record<Channel, Messenger>> = {};
   if (telegram) messengers.TELEGRAM = telegram.messenger;
   if (viber) messengers.VIBER = viber.messenger;
-  dispatcher = createOutboxDispatcher({
-    queue: deliveryQueue(store.database, cipher),
+  outbox = await composeOutbox(config, {
+    store,
+    cipher,
     messengers,
     clock,
     logger: logger.child({ part: 'outbox' }),
   });
+  const { dispatcher } = outbox;
 
   const app = await buildApp({
     loggerInstance: logger,
@@ -160,10 +162,11 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       normalAfterMinutes: config.escalateNormalAfterMinutes,
     },
     logger: logger.child({ part: 'queue-watch' }),
-    onNotified: () => dispatcher?.wake(),
+    onNotified: () => outbox?.queued(),
   });
 
   const jobs = dispatcher;
+  const sending = outbox;
   return {
     app,
     store,
@@ -189,7 +192,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await viber?.stop();
       await app.close();
       await queueWatch.stop();
-      await jobs.stop();
+      await sending.close();
       await store.close();
     },
     async reloadDirectory() {

@@ -9,6 +9,7 @@ const optionalString = z
   .optional();
 
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const perSecond = (fallback: number) => z.coerce.number().positive().max(1000).default(fallback);
 
 const telegramSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('off') }),
@@ -62,6 +63,12 @@ export const configSchema = z.object({
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
+  /** Messages a second the Telegram bot may send (Telegram allows about 30). */
+  telegramMessagesPerSecond: perSecond(30),
+  /** Messages a second the Viber bot may send (Viber publishes no figure; see core/delivery/limits.ts). */
+  viberMessagesPerSecond: perSecond(20),
+  /** Messages a second to one chat, on either platform (Telegram: about one; short bursts pass). */
+  chatMessagesPerSecond: perSecond(1),
   telegram: telegramSchema,
   viber: viberSchema,
 });
@@ -108,6 +115,9 @@ const variableOf: Record<string, string> = {
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
+  telegramMessagesPerSecond: 'TELEGRAM_MESSAGES_PER_SECOND',
+  viberMessagesPerSecond: 'VIBER_MESSAGES_PER_SECOND',
+  chatMessagesPerSecond: 'CHAT_MESSAGES_PER_SECOND',
   'telegram.mode': 'TELEGRAM_MODE',
   'telegram.token': 'TELEGRAM_BOT_TOKEN',
   'telegram.apiRoot': 'TELEGRAM_API_ROOT',
@@ -140,6 +150,9 @@ export function loadConfig(env: Env = process.env): Config {
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,
+    telegramMessagesPerSecond: env.TELEGRAM_MESSAGES_PER_SECOND || undefined,
+    viberMessagesPerSecond: env.VIBER_MESSAGES_PER_SECOND || undefined,
+    chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND || undefined,
     telegram: telegramFrom(env),
     viber: viberFrom(env),
   };

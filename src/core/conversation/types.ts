@@ -38,6 +38,8 @@ export interface Reply {
   buttons?: Button[][];
   requestLocation?: boolean;
   removeKeyboard?: boolean;
+  /** Carries the numbers to call now: sent before anything else that waits (delivery/priority.ts). */
+  emergency?: boolean;
 }
 
 export const UNSUPPORTED_KINDS = ['sticker', 'photo', 'document', 'voice', 'video', 'other'] as const;

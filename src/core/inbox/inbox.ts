@@ -5,6 +5,7 @@
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
+import { conversationParts } from '../delivery/priority.js';
 import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
@@ -61,8 +62,9 @@ export function createInbox(deps: InboxDeps): Inbox {
         });
         const { replies, locale } = await conversation.handle(chat, update.event);
         if (chat.locale !== locale) await tx.handles.setLocale(chat.handleId, locale);
-        if (replies.length > 0)
-          await tx.outbox.enqueue({ handleId: chat.handleId, locale, messages: replies });
+        // The emergency numbers said first go as their own entry, ahead of any backlog.
+        for (const { priority, messages } of conversationParts(replies))
+          await tx.outbox.enqueue({ handleId: chat.handleId, locale, messages, priority });
         return 'processed' as const;
       });
       if (outcome === 'processed') deps.onCommitted();

@@ -1,6 +1,7 @@
 // Telling specialists about requests, always through the outbox and inside the transaction of the
 // change itself: a notification exists exactly when its request does.
 import type { Reply } from '../conversation/types.js';
+import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Directory, Locale, Specialist, SpecialistRole } from '../model.js';
 import type { Repositories } from '../ports.js';
 import { escalatedNotice, lapsedNotice, notification, returnedNotice, say } from './replies.js';
@@ -36,6 +37,7 @@ async function announce(
       handleId: s.handleId,
       locale,
       messages: [noticeFor(s)(request, deps.directory(), locale, deps.now())],
+      priority: PRIORITY.STAFF,
     });
     await tx.notifications.record(request.id, s.id, outboxId);
     told += 1;
@@ -69,6 +71,7 @@ export async function retractNotifications(
       locale: await localeOfSpecialist(tx, colleague),
       messages: [say('claimedByColleague', { code: request.caseCode })],
       replaces: n.outboxId,
+      priority: PRIORITY.STAFF,
     });
   }
 }
