@@ -18,9 +18,9 @@ import { createHandleCipher } from '../src/crypto/handle-cipher.js';
 import { concernFlowWithDanger } from './concern-flow.js';
 import { backlogRate, compare, emergencyDelays, owedPerChat, percentile } from './delivery-check.js';
 import { benchDatabase } from './delivery-database.js';
-import { startFakeTelegramApi } from './fake-telegram-api.js';
+import { type Accepted, REPORT_PATH } from './fake-telegram-api.js';
 import { watchOutbox } from './outbox-watch.js';
-import { fileReports } from './people.js';
+import { fileReports, nowMs } from './people.js';
 import { freePort, spawnTarget, stop, waitUntilUp } from './processes.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -43,10 +43,19 @@ const fmt = (n: number, digits = 0) =>
 async function main(): Promise<void> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'poruch-bench-delivery-'));
   const database = await benchDatabase(process.env.BENCH_DATABASE_URL, workDir);
-  const api = await startFakeTelegramApi({ limits: LIMITS, record: true });
+  const apiPort = await freePort();
+  const apiRoot = `http://127.0.0.1:${apiPort}`;
+  const apiProcess = spawnTarget('bench/stand-in-api.ts', {
+    PORT: String(apiPort),
+    API_BOT_PER_SECOND: String(LIMITS.bot.perSecond),
+    API_BOT_BURST: String(LIMITS.bot.burst),
+    API_CHAT_PER_SECOND: String(LIMITS.chat.perSecond),
+    API_CHAT_BURST: String(LIMITS.chat.burst),
+  });
   const handleKey = randomBytes(32);
   let poruch: ChildProcess | null = null;
   try {
+    await waitUntilUp(`${apiRoot}${REPORT_PATH}`, 'GET');
     const port = await freePort();
     const url = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
     poruch = spawnTarget('src/main.ts', {
@@ -57,7 +66,7 @@ async function main(): Promise<void> {
       DATABASE_URL: database.url,
       HANDLE_KEY: handleKey.toString('hex'),
       TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: api.apiRoot,
+      TELEGRAM_API_ROOT: apiRoot,
       TELEGRAM_WEBHOOK_URL: url,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       VIBER_AUTH_TOKEN: '',
@@ -80,9 +89,14 @@ async function main(): Promise<void> {
       firstChat: FIRST_CHAT,
       inDanger,
     });
+    const burstEnded = nowMs();
     const samples = await watching;
     await stop(poruch);
     poruch = null;
+    const api = (await (await fetch(`${apiRoot}${REPORT_PATH}`)).json()) as {
+      accepted: Accepted[];
+      throttled: number;
+    };
 
     const cipher = createHandleCipher(handleKey);
     const owed = await owedPerChat(
@@ -93,6 +107,11 @@ async function main(): Promise<void> {
     const check = compare(owed, api.accepted);
     const emergency = emergencyDelays(burst.people, api.accepted);
     const rate = backlogRate(samples, api.accepted, LIMITS.bot.perSecond);
+    const after = backlogRate(
+      samples.filter((s) => s.at >= burstEnded),
+      api.accepted,
+      LIMITS.bot.perSecond,
+    );
     const sends = api.accepted.length + api.throttled;
     const share = sends > 0 ? api.throttled / sends : 0;
     const first = api.accepted[0]?.at ?? 0;
@@ -109,6 +128,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `Delivered while backlogged        ${fmt(rate.perSecond, 1)} messages/s (${fmt(rate.messages)} in ${fmt(rate.seconds, 1)} s with ≥ ${LIMITS.bot.perSecond} chats waiting)`,
+    );
+    console.log(
+      `  of which after the burst        ${fmt(after.perSecond, 1)} messages/s (${fmt(after.messages)} in ${fmt(after.seconds, 1)} s)`,
     );
     console.log(
       `Emergency numbers, update → sent  max ${fmt(emergency.delays.at(-1) ?? Number.NaN)} ms, p99 ${fmt(percentile(emergency.delays, 0.99))} ms, p50 ${fmt(percentile(emergency.delays, 0.5))} ms (${emergency.delays.length} people, ${emergency.missing} never got them)`,
@@ -131,7 +153,7 @@ async function main(): Promise<void> {
     if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
   } finally {
     if (poruch) await stop(poruch);
-    await api.close();
+    await stop(apiProcess);
     await database.drop();
     rmSync(workDir, { recursive: true, force: true });
   }

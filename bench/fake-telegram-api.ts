@@ -32,7 +32,10 @@ export interface FakeTelegramApi {
 
 const nowMs = () => performance.timeOrigin + performance.now();
 
-export async function startFakeTelegramApi(options: FakeApiOptions = {}): Promise<FakeTelegramApi> {
+/** With `record`: what was accepted and how often it answered 429, as JSON. */
+export const REPORT_PATH = '/__bench/report';
+
+export async function startFakeTelegramApi(options: FakeApiOptions = {}, port = 0): Promise<FakeTelegramApi> {
   const sentTo = new Map<string, number>();
   const calls = new Map<string, number>();
   const accepted: Accepted[] = [];
@@ -44,6 +47,11 @@ export async function startFakeTelegramApi(options: FakeApiOptions = {}): Promis
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      if (options.record && request.url === REPORT_PATH) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ accepted, throttled }));
+        return;
+      }
       const method = (request.url ?? '').split('/').pop() ?? '';
       calls.set(method, (calls.get(method) ?? 0) + 1);
       let body: { chat_id?: string | number; text?: string } = {};
@@ -79,10 +87,10 @@ export async function startFakeTelegramApi(options: FakeApiOptions = {}): Promis
     });
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: `http://127.0.0.1:${address.port}`,
     sentTo,
     calls,
     get throttled() {

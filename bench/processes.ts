@@ -35,8 +35,9 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Waits up to two minutes: on a busy shared machine starting Poruch alone can take half of that. */
 export async function waitUntilUp(url: string, method: 'GET' | 'POST'): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       const response = await fetch(url, {
         method,
@@ -47,5 +48,5 @@ export async function waitUntilUp(url: string, method: 'GET' | 'POST'): Promise<
     } catch {}
     await sleep(100);
   }
-  throw new Error(`${url} did not come up in 30 s`);
+  throw new Error(`${url} did not come up in 120 s`);
 }

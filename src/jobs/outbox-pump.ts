@@ -72,7 +72,9 @@ export function createPump(channel: Channel, o: PumpOptions): Pump {
     const slots = o.maxInFlight - inFlight.size;
     if (slots <= 0) return o.pollIntervalMs;
     const taken = await o.queue.takeRound(channel, o.clock.now(), slots, o.leaseMs);
-    for (const delivery of taken.picked) launch(delivery);
+    // A lease that ran out while its send was still in flight here (a starved event loop missed the
+    // renewal) must not send the same message a second time.
+    for (const delivery of taken.picked) if (!inFlight.has(delivery.id)) launch(delivery);
     if (taken.picked.length === slots) return o.pollIntervalMs; // a finished send rings
     if (!taken.nextAt) return o.pollIntervalMs;
     return Math.min(o.pollIntervalMs, taken.nextAt.getTime() - o.clock.now().getTime());

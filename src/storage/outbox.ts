@@ -96,12 +96,14 @@ export function deliveryQueue(
     },
 
     async renew(ids, until) {
+      // Only a lease still held: a renewal that arrives after the send was marked must not lock the
+      // entry's next message away.
       for (const id of ids) {
-        await sql.run('UPDATE "OutboxMessage" SET "lockedUntil" = ? WHERE "id" = ? AND "lockedBy" = ?', [
-          until,
-          id,
-          options.owner,
-        ]);
+        await sql.run(
+          `UPDATE "OutboxMessage" SET "lockedUntil" = ?
+           WHERE "id" = ? AND "lockedBy" = ? AND "lockedUntil" IS NOT NULL AND "status" = 'PENDING'`,
+          [until, id, options.owner],
+        );
       }
     },
 
