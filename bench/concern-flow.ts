@@ -51,6 +51,7 @@ function press(data: string): Step {
 const town: Step = (context, updateId) =>
   message(TOWNS[context.chatId % TOWNS.length] ?? 'Краматорськ')(context, updateId);
 
+export const DANGER_STEP = 4;
 export const SEND_STEP = 8;
 export const REDELIVERY_STEP = 9;
 
@@ -66,3 +67,12 @@ export const CONCERN_FLOW: Step[] = [
   press('summary:send'), // SEND_STEP
   press('summary:send'), // REDELIVERY_STEP: same update_id as SEND_STEP, see webhook.ts
 ];
+
+/** The same report, where the people `inDanger` picks say a child is in immediate danger. */
+export function concernFlowWithDanger(inDanger: (chatId: number) => boolean): Step[] {
+  return CONCERN_FLOW.map((step, index) =>
+    index === DANGER_STEP
+      ? (context, updateId) => press(inDanger(context.chatId) ? 'danger:yes' : 'danger:no')(context, updateId)
+      : step,
+  );
+}

@@ -1,4 +1,5 @@
-// Child processes of the benchmark: Poruch (src/main.ts, as in production) and the bare fastify route.
+// Starting and stopping the processes a benchmark measures (Poruch through src/main.ts, as in
+// production, and the bare fastify yardstick), shared by the benchmarks in bench/.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,8 +35,9 @@ export async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Waits up to two minutes: on a busy shared machine starting Poruch alone can take half of that. */
 export async function waitUntilUp(url: string, method: 'GET' | 'POST'): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       const response = await fetch(url, {
         method,
@@ -46,5 +48,5 @@ export async function waitUntilUp(url: string, method: 'GET' | 'POST'): Promise<
     } catch {}
     await sleep(100);
   }
-  throw new Error(`${url} did not come up in 60 s`);
+  throw new Error(`${url} did not come up in 120 s`);
 }

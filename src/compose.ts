@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
+import { composeOutbox, type Outbox } from './compose-outbox.js';
 import { type Config, caseworkPolicyOf } from './config.js';
 import type { Inbox, Messenger } from './core/delivery/ports.js';
 import { createInbox } from './core/inbox/inbox.js';
@@ -21,14 +22,13 @@ import { buildApp } from './http/app.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
 import { createEraser, type Eraser } from './jobs/eraser.js';
-import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import type { OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { createRetentionJob, type RetentionJob } from './jobs/retention.js';
 import { createLogger } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
-import { deliveryQueue } from './storage/outbox.js';
 import { erasureQueue } from './storage/recent-messages.js';
 import { retentionStore } from './storage/retention.js';
 import { withStartupLock } from './storage/startup-lock.js';
@@ -142,7 +142,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   });
 
   // The inbox wakes the dispatcher, which needs the channels' messengers, which need the inbox.
-  let dispatcher: OutboxDispatcher | null = null;
+  let outbox: Outbox | null = null;
   let eraser: Eraser | null = null;
   const messengers: Partial<Record<Channel, Messenger>> = {};
   const inbox = createInbox({
@@ -153,7 +153,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     clock,
     log: logger.child({ part: 'conversation' }),
     onCommitted: () => {
-      dispatcher?.wake();
+      outbox?.queued();
       eraser?.wake();
     },
     hashInviteCode,
@@ -178,12 +178,14 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
 
   if (telegram) messengers.TELEGRAM = telegram.messenger;
   if (viber) messengers.VIBER = viber.messenger;
-  dispatcher = createOutboxDispatcher({
-    queue: deliveryQueue(store.database, cipher),
+  outbox = await composeOutbox(config, {
+    store,
+    cipher,
     messengers,
     clock,
     logger: logger.child({ part: 'outbox' }),
   });
+  const { dispatcher } = outbox;
   eraser = createEraser({
     queue: erasureQueue(store.database, cipher),
     messengers,
@@ -212,7 +214,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       normalAfterMinutes: config.escalateNormalAfterMinutes,
     },
     logger: logger.child({ part: 'queue-watch' }),
-    onNotified: () => dispatcher?.wake(),
+    onNotified: () => outbox?.queued(),
     casework: caseworkPolicy,
   });
 
@@ -234,6 +236,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   });
 
   const jobs = dispatcher;
+  const sending = outbox;
   return {
     app,
     store,
@@ -271,8 +274,8 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
         directoryWatch.stop(),
         queueWatch.stop(),
         retention.stop(),
-        jobs.stop(),
         erasing.stop(),
+        sending.close(),
       ]);
       // 3. Only now cut the channels' API calls and close the database.
       await viber?.stop();

@@ -31,6 +31,7 @@ const retentionSchema = z.object({
   failedOutboxDays: days(7),
   idleConversationDays: days(30),
 });
+const perSecond = (fallback: number) => z.coerce.number().positive().max(1000).default(fallback);
 
 const telegramSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('off') }),
@@ -111,6 +112,12 @@ export const configSchema = z.object({
         .refine((days) => days.every(isIsoDate), 'must be dates as YYYY-MM-DD, separated by commas'),
     })
     .prefault({}),
+  /** Messages a second the Telegram bot may send (Telegram allows about 30). */
+  telegramMessagesPerSecond: perSecond(30),
+  /** Messages a second the Viber bot may send (Viber publishes no figure; see core/delivery/limits.ts). */
+  viberMessagesPerSecond: perSecond(20),
+  /** Messages a second to one chat, on either platform (Telegram: about one; short bursts pass). */
+  chatMessagesPerSecond: perSecond(1),
   telegram: telegramSchema,
   viber: viberSchema,
 });
@@ -178,6 +185,9 @@ const variableOf: Record<string, string> = {
   'casework.secondAlertAfterMinutes': 'CASEWORK_SECOND_ALERT_AFTER_MINUTES',
   'casework.timeZone': 'CASEWORK_TIME_ZONE',
   'casework.holidays': 'CASEWORK_HOLIDAYS',
+  telegramMessagesPerSecond: 'TELEGRAM_MESSAGES_PER_SECOND',
+  viberMessagesPerSecond: 'VIBER_MESSAGES_PER_SECOND',
+  chatMessagesPerSecond: 'CHAT_MESSAGES_PER_SECOND',
   'telegram.mode': 'TELEGRAM_MODE',
   'telegram.token': 'TELEGRAM_BOT_TOKEN',
   'telegram.apiRoot': 'TELEGRAM_API_ROOT',
@@ -229,6 +239,9 @@ export function loadConfig(env: Env = process.env): Config {
       timeZone: env.CASEWORK_TIME_ZONE || undefined,
       holidays: env.CASEWORK_HOLIDAYS || undefined,
     },
+    telegramMessagesPerSecond: env.TELEGRAM_MESSAGES_PER_SECOND || undefined,
+    viberMessagesPerSecond: env.VIBER_MESSAGES_PER_SECOND || undefined,
+    chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND || undefined,
     telegram: telegramFrom(env),
     viber: viberFrom(env),
   };

@@ -1,11 +1,15 @@
-// Sends what the outbox holds. Woken right after a transaction commits (so replies leave within
-// milliseconds) and also on a timer (retries, entries left by a crashed process). Chats are served in
-// parallel, each chat's entries strictly in order. Safe with several app instances: each entry is
-// locked by one conditional update before it is sent.
-import type { Delivery, DeliveryQueue, Messenger } from '../core/delivery/ports.js';
-import { MAX_ATTEMPTS, nextAttemptDelayMs } from '../core/delivery/retry.js';
+// Sends what the outbox holds, no faster than the platform allows. One pump per channel runs rounds
+// (storage/outbox-round.ts): each picks, within the bot's and the chats' token buckets shared by all
+// instances, the chats' head entries by priority, and starts sending their next message; then it
+// sleeps until a bucket refills, a send ends, or it is woken (a commit here, or another instance's
+// NOTIFY). A slow poll is only the safety net for backoffs and leases that ran out.
+// Leases are short and renewed while a send is in flight, so a killed instance's entries pass to a
+// living one within seconds.
+import type { DeliveryQueue, Messenger } from '../core/delivery/ports.js';
 import type { Channel } from '../core/model.js';
 import type { Clock } from '../core/ports.js';
+import { createPump, type Pump } from './outbox-pump.js';
+import { createSender, type Step } from './outbox-send.js';
 
 export interface DispatcherLogger {
   info(obj: object, msg: string): void;
@@ -18,166 +22,91 @@ export interface DispatcherDeps {
   messengers: Partial<Record<Channel, Messenger>>;
   clock: Clock;
   logger: DispatcherLogger;
-  /** Entries sent at once (different chats); bounded so a backlog cannot flood the platform. */
-  batchSize?: number;
-  /** How long an entry stays locked to this instance while it is being sent. */
-  lockMs?: number;
+  /** Sends in flight at once per channel: each may repeat one message if the process is killed. */
+  maxInFlight?: number;
+  /** How long an entry stays leased to this instance without renewal. */
+  leaseMs?: number;
+  /** Safety net: look for due work this often even when nobody wakes us. */
   pollIntervalMs?: number;
 }
 
-export interface RunReport {
-  sent: number;
-  retried: number;
-  abandoned: number;
-}
+export type RunReport = Record<Step, number>;
 
 export interface OutboxDispatcher {
-  /** Ask for a run soon; calls while a run is going are coalesced into one more run. */
+  /** Ask for a round soon; calls close together are coalesced. */
   wake(): void;
+  /** One round on every channel, waiting for its sends (tests; the clock is the injected one). */
   runOnce(): Promise<RunReport>;
-  /** Runs until the outbox has nothing due (for tests). */
+  /**
+   * Rounds until nothing more can go (tests and shutdown). When a bucket will allow more within
+   * DRAIN_WAIT_MS it waits for it, as long as the clock moves (a test's frozen clock stops it).
+   */
   drain(maxRuns?: number): Promise<RunReport>;
   start(): void;
-  /** Lets the batch in hand finish, starts no other (a backlog waits for the next start). */
   stop(): Promise<void>;
 }
 
-type Step = 'sent' | 'retried' | 'abandoned';
+const emptyReport = (): RunReport => ({ sent: 0, retried: 0, throttled: 0, abandoned: 0 });
+const DRAIN_WAIT_MS = 100;
 
 export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
-  const batchSize = deps.batchSize ?? 16;
-  const lockMs = deps.lockMs ?? 30_000;
-  const log = deps.logger;
-  let running: Promise<RunReport> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
+  const maxInFlight = deps.maxInFlight ?? 8;
+  const leaseMs = deps.leaseMs ?? 5_000;
+  const sendNext = createSender(deps);
+  const channels = Object.keys(deps.messengers) as Channel[];
 
-  async function deliver(entry: Delivery): Promise<Step> {
-    const messenger = deps.messengers[entry.channel];
-    const abandon = async (status: 'DEAD' | 'UNREACHABLE', reason: string): Promise<Step> => {
-      await deps.queue.abandon(entry.id, status, reason, deps.clock.now());
-      log.warn({ outboxId: entry.id, status, reason }, 'outbox entry abandoned');
-      return 'abandoned';
-    };
-    if (!messenger) return retry(entry, `channel ${entry.channel} is off`);
-    const platformId = await deps.queue.recipientOf(entry.handleId);
-    if (platformId === null) return abandon('UNREACHABLE', 'chat unknown or unsubscribed');
-
-    let index = entry.sentCount;
-    let lastMessageId: string | null = null;
-    // Progress is recorded after each message but the last, whose record is the finish itself.
-    const sent = async (messageId: string | null) => {
-      index += 1;
-      lastMessageId = messageId;
-      if (index < entry.messages.length) await deps.queue.progress(entry.id, index, messageId);
-    };
-    while (index < entry.messages.length) {
-      const reply = entry.messages[index] as Delivery['messages'][number];
-      const outcome =
-        entry.replacesMessageId !== null
-          ? await messenger.edit(platformId, entry.replacesMessageId, reply, entry.locale)
-          : await messenger.send(platformId, reply, entry.locale);
-      if (outcome.ok) {
-        // Where the channel can delete messages, /erase needs to know which ones are ours.
-        const ids = outcome.messageIds ?? (outcome.messageId ? [outcome.messageId] : []);
-        if (messenger.delete && entry.replacesMessageId === null && ids.length > 0)
-          await deps.queue.rememberSent(entry.handleId, ids, deps.clock.now());
-        await sent(outcome.messageId);
-        continue;
+  async function runRound(): Promise<{ report: RunReport; nextAt: number | null }> {
+    const report = emptyReport();
+    let nextAt: number | null = null;
+    for (const channel of channels) {
+      const round = await deps.queue.takeRound(channel, deps.clock.now(), maxInFlight, leaseMs);
+      const at = round.nextAt?.getTime();
+      if (at !== undefined) nextAt = nextAt === null ? at : Math.min(nextAt, at);
+      const steps = await Promise.allSettled(round.picked.map(sendNext));
+      for (const [i, step] of steps.entries()) {
+        if (step.status === 'fulfilled') report[step.value] += 1;
+        else deps.logger.error({ outboxId: round.picked[i]?.id, err: step.reason }, 'outbox send crashed');
       }
-      if (outcome.kind === 'retry') return retry(entry, outcome.reason, outcome.retryAfterSeconds);
-      if (outcome.kind === 'unreachable') return abandon('UNREACHABLE', outcome.reason);
-      // Refused by the platform: resending cannot help, but the rest of the batch still can be sent.
-      log.error({ outboxId: entry.id, index, reason: outcome.reason }, 'message refused by the platform');
-      await sent(null);
     }
-    await deps.queue.finish(entry.id, deps.clock.now(), index, lastMessageId);
-    return 'sent';
+    return { report, nextAt };
   }
 
-  async function retry(entry: Delivery, reason: string, retryAfter?: number): Promise<Step> {
-    const attempts = entry.attempts + 1;
-    if (attempts >= MAX_ATTEMPTS) {
-      await deps.queue.abandon(
-        entry.id,
-        'DEAD',
-        `gave up after ${attempts} attempts: ${reason}`,
-        deps.clock.now(),
-      );
-      log.error({ outboxId: entry.id, attempts, reason }, 'outbox entry given up');
-      return 'abandoned';
-    }
-    const at = new Date(deps.clock.now().getTime() + nextAttemptDelayMs(attempts, retryAfter));
-    await deps.queue.retryAt(entry.id, at, attempts, reason);
-    log.warn({ outboxId: entry.id, attempts, retryAt: at.toISOString(), reason }, 'send failed; will retry');
-    return 'retried';
-  }
-
-  async function runOnce(): Promise<RunReport> {
-    const report: RunReport = { sent: 0, retried: 0, abandoned: 0 };
-    const due = await deps.queue.takeDue(deps.clock.now(), batchSize, lockMs);
-    const results = await Promise.allSettled(due.map(deliver));
-    for (const [i, result] of results.entries()) {
-      if (result.status === 'fulfilled') report[result.value] += 1;
-      else
-        log.error(
-          { outboxId: due[i]?.id, err: result.reason },
-          'outbox delivery crashed; the lock will expire',
-        );
-    }
-    return report;
-  }
-
-  async function drain(maxRuns = 1000, stopWhen: () => boolean = () => false): Promise<RunReport> {
-    const total: RunReport = { sent: 0, retried: 0, abandoned: 0 };
-    for (let run = 0; run < maxRuns && !stopWhen(); run++) {
-      const report = await runOnce();
-      total.sent += report.sent;
-      total.retried += report.retried;
-      total.abandoned += report.abandoned;
-      if (report.sent + report.retried + report.abandoned === 0) break;
+  async function drain(maxRuns = 1000): Promise<RunReport> {
+    const total = emptyReport();
+    for (let run = 0; run < maxRuns; run++) {
+      const { report, nextAt } = await runRound();
+      for (const key of Object.keys(total) as Step[]) total[key] += report[key];
+      if (Object.values(report).some((n) => n > 0)) continue;
+      const before = deps.clock.now().getTime();
+      if (nextAt === null || nextAt - before > DRAIN_WAIT_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, nextAt - before)));
+      if (deps.clock.now().getTime() === before) break;
     }
     return total;
   }
 
-  function wake(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    // Shutdown must fit the platform's grace period (Docker: 10 s), so a stop ends the drain.
-    running = drain(1000, () => stopped)
-      .catch((error) => {
-        log.error({ err: error }, 'outbox run failed');
-        return { sent: 0, retried: 0, abandoned: 0 };
-      })
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          wake();
-        }
-      });
-  }
-
+  let pumps: Pump[] = [];
   return {
     wake() {
-      if (!stopped) wake();
+      for (const pump of pumps) pump.wake();
     },
-    runOnce,
+    runOnce: async () => (await runRound()).report,
     drain,
     start() {
-      stopped = false;
-      timer = setInterval(wake, deps.pollIntervalMs ?? 1_000);
-      timer.unref();
-      wake();
+      if (pumps.length > 0) return;
+      const options = {
+        ...deps,
+        sendNext,
+        maxInFlight,
+        leaseMs,
+        pollIntervalMs: deps.pollIntervalMs ?? 5_000,
+      };
+      pumps = channels.map((channel) => createPump(channel, options));
     },
     async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
+      const stopping = pumps;
+      pumps = [];
+      await Promise.all(stopping.map((pump) => pump.stop()));
     },
   };
 }

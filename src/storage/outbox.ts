@@ -1,15 +1,19 @@
-// The persistent outbox. Writers add one entry per chat per transaction (so the messages of one
-// reply stay in order); the dispatcher takes due entries, at most the oldest unsent one per chat.
+// The persistent outbox. Writers add entries per chat in the transaction of the change (the messages
+// of one entry stay in order) with a priority; the dispatcher takes rounds (outbox-round.ts), sends
+// one message at a time and marks each as soon as it is sent.
 // Plain SQL (see sql.ts): every update writes here and every reply is taken, sent and marked here.
 import type { Reply } from '../core/conversation/types.js';
-import type { Delivery, DeliveryQueue, OutboxWriter } from '../core/delivery/ports.js';
+import type { Delivery, DeliveryQueue, DeliveryRules, OutboxWriter } from '../core/delivery/ports.js';
+import { isPriority, PRIORITY } from '../core/delivery/priority.js';
 import type { Channel, Locale } from '../core/model.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { platformIdOf } from './handles.js';
 import { newId } from './ids.js';
+import { type HeadRow, takeRoundRows } from './outbox-round.js';
 import type { Database } from './prisma.js';
 import { recentMessages } from './recent-messages.js';
-import type { Sql } from './sql.js';
+import { pauseBot } from './send-pace.js';
+import { dateOrNull, type Sql } from './sql.js';
 
 interface Payload {
   locale: Locale;
@@ -41,8 +45,8 @@ export function outboxWriter(sql: Sql, cipher: HandleCipher, clock: () => Date):
       const now = clock();
       await sql.run(
         `INSERT INTO "OutboxMessage" ("id", "handleId", "payload", "sentCount", "replacesId", "status",
-           "holdWhileUnreachable", "attempts", "nextAttemptAt", "createdAt")
-         VALUES (?, ?, ?, 0, ?, 'PENDING', ?, 0, ?, ?)`,
+           "holdWhileUnreachable", "attempts", "nextAttemptAt", "createdAt", "priority")
+         VALUES (?, ?, ?, 0, ?, 'PENDING', ?, 0, ?, ?, ?)`,
         [
           id,
           batch.handleId,
@@ -51,6 +55,7 @@ export function outboxWriter(sql: Sql, cipher: HandleCipher, clock: () => Date):
           batch.holdWhileUnreachable ?? false,
           now,
           now,
+          batch.priority ?? PRIORITY.REPLY,
         ],
       );
       return id;
@@ -58,46 +63,31 @@ export function outboxWriter(sql: Sql, cipher: HandleCipher, clock: () => Date):
   };
 }
 
-interface DueRow {
-  id: string;
-  handleId: string;
-  payload: string;
-  sentCount: number;
-  attempts: number;
-  channel: Channel;
-  replacesMessageId: string | null;
-}
-
-// Due, unlocked, and the oldest unsent entry of its chat (replies of one chat go out in order).
-// Ordered by due time alone so that the (status, nextAttemptAt) index yields rows in order and the
-// scan stops at the limit: with a backlog of thousands, sorting by creation took ~6 ms per call.
-const TAKE_DUE = `
-  SELECT o."id", o."handleId", o."payload", o."sentCount", o."attempts", h."channel",
-         r."sentMessageId" AS "replacesMessageId"
-  FROM "OutboxMessage" o
-  JOIN "ChatHandle" h ON h."id" = o."handleId"
-  LEFT JOIN "OutboxMessage" r ON r."id" = o."replacesId"
-  WHERE o."status" = 'PENDING' AND o."nextAttemptAt" <= ?
-    AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ?)
-    AND NOT EXISTS (
-      SELECT 1 FROM "OutboxMessage" e
-      WHERE e."handleId" = o."handleId" AND e."status" = 'PENDING'
-        AND (e."createdAt" < o."createdAt" OR (e."createdAt" = o."createdAt" AND e."id" < o."id")))
-  ORDER BY o."nextAttemptAt"
-  LIMIT ?`;
+const NEXT_DUE = `SELECT MIN("nextAttemptAt") AS "at" FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "nextAttemptAt" > ?`;
 
 /** An entry for a chat that cannot be reached: dropped, or held when it must not be lost. */
 const UNREACHABLE_OR_HELD = `CASE WHEN "holdWhileUnreachable" THEN 'HELD' ELSE 'UNREACHABLE' END`;
 
-// One conditional update decides which dispatcher (of several instances) owns the entry.
-const LOCK = `
-  UPDATE "OutboxMessage" SET "lockedUntil" = ?
-  WHERE "id" = ? AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ?)`;
+export interface DeliveryQueueOptions {
+  /** This dispatcher's name on its leases (one per app instance). */
+  owner: string;
+  rules: Partial<Record<Channel, DeliveryRules>>;
+}
 
-export function deliveryQueue(database: Database, cipher: HandleCipher): DeliveryQueue {
+export function deliveryQueue(
+  database: Database,
+  cipher: HandleCipher,
+  options: DeliveryQueueOptions,
+): DeliveryQueue {
   const { sql } = database;
-  const toDelivery = (row: DueRow): Delivery => {
+  const rulesOf = (channel: Channel): DeliveryRules => {
+    const rules = options.rules[channel];
+    if (!rules) throw new Error(`no delivery rules for ${channel}`);
+    return rules;
+  };
+  const toDelivery = (row: HeadRow): Delivery => {
     const payload = JSON.parse(row.payload) as Payload;
+    const priority = Number(row.priority);
     return {
       id: row.id,
       handleId: row.handleId,
@@ -107,18 +97,30 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
       sentCount: Number(row.sentCount),
       attempts: Number(row.attempts),
       replacesMessageId: row.replacesMessageId ?? null,
+      priority: isPriority(priority) ? priority : PRIORITY.REPLY,
     };
   };
 
   return {
-    async takeDue(now, limit, lockMs) {
-      const rows = await sql.all<DueRow>(TAKE_DUE, [now, now, limit]);
-      const lockedUntil = new Date(now.getTime() + lockMs);
-      const taken: Delivery[] = [];
-      for (const row of rows) {
-        if ((await sql.run(LOCK, [lockedUntil, row.id, now])) === 1) taken.push(toDelivery(row));
+    async takeRound(channel, now, slots, leaseMs) {
+      const round = { channel, now, slots, leaseMs, owner: options.owner, rules: rulesOf(channel) };
+      const taken = await takeRoundRows(database, round);
+      const picked = taken.picked.map(toDelivery);
+      if (picked.length > 0 || taken.nextAt) return { picked, nextAt: taken.nextAt };
+      const [due] = await sql.all<{ at: unknown }>(NEXT_DUE, [now]);
+      return { picked, nextAt: dateOrNull(due?.at ?? null) };
+    },
+
+    async renew(ids, until) {
+      // Only a lease still held: a renewal that arrives after the send was marked must not lock the
+      // entry's next message away.
+      for (const id of ids) {
+        await sql.run(
+          `UPDATE "OutboxMessage" SET "lockedUntil" = ?
+           WHERE "id" = ? AND "lockedBy" = ? AND "lockedUntil" IS NOT NULL AND "status" = 'PENDING'`,
+          [until, id, options.owner],
+        );
       }
-      return taken;
     },
 
     async recipientOf(handleId) {
@@ -128,7 +130,9 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
 
     async progress(id, sentCount, sentMessageId) {
       await sql.run(
-        'UPDATE "OutboxMessage" SET "sentCount" = ?, "sentMessageId" = COALESCE(?, "sentMessageId") WHERE "id" = ?',
+        `UPDATE "OutboxMessage" SET "sentCount" = ?, "sentMessageId" = COALESCE(?, "sentMessageId"),
+           "lockedUntil" = NULL
+         WHERE "id" = ?`,
         [sentCount, sentMessageId, id],
       );
     },
@@ -150,6 +154,14 @@ export function deliveryQueue(database: Database, cipher: HandleCipher): Deliver
         'UPDATE "OutboxMessage" SET "nextAttemptAt" = ?, "attempts" = ?, "lastError" = ?, "lockedUntil" = NULL WHERE "id" = ?',
         [at, attempts, reason.slice(0, 500), id],
       );
+    },
+
+    async throttled(channel, id, until, reason) {
+      await pauseBot(sql, channel, rulesOf(channel).bot, until);
+      await sql.run('UPDATE "OutboxMessage" SET "lastError" = ?, "lockedUntil" = NULL WHERE "id" = ?', [
+        reason.slice(0, 500),
+        id,
+      ]);
     },
 
     async abandon(id, status, reason, at) {

@@ -20,10 +20,11 @@ export function outcomeOfError(
   if (!failure) return { ok: false, kind: 'retry', reason: networkReason(error) };
   const { code, description, retryAfter } = failure;
   const reason = `telegram ${code}: ${description}`.slice(0, 300);
+  // Too many requests: the bot as a whole must pause (the dispatcher does), not just this message.
   if (code === 429) {
     return retryAfter === undefined
-      ? { ok: false, kind: 'retry', reason }
-      : { ok: false, kind: 'retry', reason, retryAfterSeconds: retryAfter };
+      ? { ok: false, kind: 'throttled', reason }
+      : { ok: false, kind: 'throttled', reason, retryAfterSeconds: retryAfter };
   }
   if (code >= 500) return { ok: false, kind: 'retry', reason };
   // Blocked by the person, or the account is gone: writing again would only be refused again.

@@ -31,12 +31,14 @@ export function toSendOutcome(error: ViberApiError): SendOutcome {
       ) {
         return { ok: false, kind: 'unreachable', reason };
       }
-      if (error.status === VIBER_STATUS.tooManyRequests) return { ok: false, kind: 'retry', reason };
+      // The bot as a whole is over Viber's rate: the dispatcher pauses the bot, not this message.
+      if (error.status === VIBER_STATUS.tooManyRequests) return { ok: false, kind: 'throttled', reason };
       return { ok: false, kind: 'rejected', reason };
     case 'http':
       if (error.httpStatus >= 500 || error.httpStatus === 429 || error.httpStatus === 408) {
         const after = error.retryAfterSeconds;
-        return { ok: false, kind: 'retry', reason, ...(after ? { retryAfterSeconds: after } : {}) };
+        const kind = error.httpStatus === 429 ? 'throttled' : 'retry';
+        return { ok: false, kind, reason, ...(after ? { retryAfterSeconds: after } : {}) };
       }
       return { ok: false, kind: 'rejected', reason };
     case 'network':

@@ -16,7 +16,7 @@ export function submittedReplies(event: Submitted, ctx: FlowContext): Reply[] {
   const key = event.kind === 'CONCERN' ? 'submitted.concern' : 'submitted.consultation';
   const replies = [say(key, { code: event.caseCode, centre: centreName })];
   // In danger, the numbers once more: being "in the queue" must not sound like help is on its way.
-  if (event.urgency === 'URGENT') replies.push(say('submitted.urgent'));
+  if (event.urgency === 'URGENT') replies.push({ ...say('submitted.urgent'), emergency: true });
   replies.push({
     ...say('submitted.secret', { secret: event.continuationSecret, code: event.caseCode }),
     secret: true,

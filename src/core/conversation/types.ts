@@ -43,6 +43,8 @@ export interface Reply {
    * encrypted until it is sent, so no database copy or backup ever holds the key in clear.
    */
   secret?: boolean;
+  /** Carries the numbers to call now: sent before anything else that waits (delivery/priority.ts). */
+  emergency?: boolean;
 }
 
 export const UNSUPPORTED_KINDS = ['sticker', 'photo', 'document', 'voice', 'video', 'other'] as const;

@@ -4,6 +4,8 @@
 // Messenger with the decrypted platform id just before sending.
 import type { InboundEvent, Reply } from '../conversation/types.js';
 import type { Channel, Locale } from '../model.js';
+import type { PaceRule } from './pacing.js';
+import type { Priority } from './priority.js';
 
 export interface IncomingUpdate {
   channel: Channel;
@@ -41,8 +43,13 @@ export type SendOutcome =
       /** Every message the platform made of the reply, when it had to be split (the last is `messageId`). */
       messageIds?: string[];
     }
-  /** Worth trying again later (network, 5xx, 429 with the platform's retry-after). */
+  /** Worth trying again later (network, 5xx). */
   | { ok: false; kind: 'retry'; reason: string; retryAfterSeconds?: number }
+  /**
+   * Too many requests (HTTP 429): the whole bot must pause for retry-after. Not this message's fault,
+   * so it never counts as a failed attempt.
+   */
+  | { ok: false; kind: 'throttled'; reason: string; retryAfterSeconds?: number }
   /** The person blocked the bot or unsubscribed: never retried, the chat is marked unreachable. */
   | { ok: false; kind: 'unreachable'; reason: string }
   /** The platform refused this message (bad request): retrying cannot help. */
@@ -136,6 +143,8 @@ export interface OutgoingBatch {
    * when they write or subscribe again, instead of dropping them: a specialist's words must arrive.
    */
   holdWhileUnreachable?: boolean;
+  /** Who goes first when messages wait (delivery/priority.ts); REPLY when not given. */
+  priority?: Priority;
 }
 
 export interface OutboxWriter {
@@ -154,20 +163,44 @@ export interface Delivery {
   attempts: number;
   /** The platform message to edit instead of sending (when the entry replaces an earlier one). */
   replacesMessageId: string | null;
+  priority: Priority;
+}
+
+/** A channel's rate limits: per bot and per chat (see pacing.ts). */
+export interface DeliveryRules {
+  bot: PaceRule;
+  chat: PaceRule;
+}
+
+/** What one round of the dispatcher got (see plan.ts). */
+export interface DeliveryRound {
+  /** Leased to this dispatcher; send the next unsent message of each, in this order. */
+  picked: Delivery[];
+  /** When something that waits now may go (a bucket refills, a backoff ends); null if nothing waits. */
+  nextAt: Date | null;
 }
 
 /** The dispatcher's view of the outbox. Implementations must be safe with several app instances. */
 export interface DeliveryQueue {
-  /** Due entries, at most one per chat (its oldest unsent), locked for `lockMs` to this caller. */
-  takeDue(now: Date, limit: number, lockMs: number): Promise<Delivery[]>;
+  /**
+   * Picks what may be sent now on this channel, at most `slots`: the head of each chat, by priority
+   * then age, within the bot's and the chats' rate limits, which it spends. Leases the picked entries
+   * to this dispatcher for `leaseMs`.
+   */
+  takeRound(channel: Channel, now: Date, slots: number, leaseMs: number): Promise<DeliveryRound>;
+  /** Extends this dispatcher's leases while their messages are being sent. */
+  renew(ids: readonly string[], until: Date): Promise<void>;
   /** The platform id, decrypted just for this send; null if the chat is unknown or unreachable. */
   recipientOf(handleId: string): Promise<string | null>;
+  /** One more message of the entry was sent; the lease ends (the next message is a new round's). */
   progress(id: string, sentCount: number, sentMessageId: string | null): Promise<void>;
   /** All sent: records the final count and the last message's id (if any) with the status. */
   finish(id: string, at: Date, sentCount: number, sentMessageId: string | null): Promise<void>;
   retryAt(id: string, at: Date, attempts: number, reason: string): Promise<void>;
   /** Remembers the platform ids of messages just sent, so that /erase can delete them (48 hours). */
   rememberSent(handleId: string, messageIds: readonly string[], at: Date): Promise<void>;
+  /** 429: the channel's bot sends nothing before `until`; the entry waits, its attempts unchanged. */
+  throttled(channel: Channel, id: string, until: Date, reason: string): Promise<void>;
   /** Gives up on the entry: DEAD (refused, out of attempts) or UNREACHABLE (marks the chat too). */
   abandon(id: string, status: 'DEAD' | 'UNREACHABLE', reason: string, at: Date): Promise<void>;
 }

@@ -73,7 +73,7 @@ function onDanger(step: ConcernStep, event: FlowEvent, ctx: FlowContext): Outcom
   const answer = dangerAnswer(event);
   if (answer === null) return null;
   // The numbers go out first, before any further question: someone may need to call right now.
-  const said = answer ? [say('concern.dangerNow')] : [];
+  const said = answer ? [{ ...say('concern.dangerNow'), emergency: true }] : [];
   return nextQuestion(CONCERN_FORM, step, { ...step.draft, urgent: answer }, ctx, said);
 }
 

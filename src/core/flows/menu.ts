@@ -28,7 +28,7 @@ export function helpReply(): Reply {
 
 /** The numbers to call now. Shown before anything else when someone is in danger. */
 export function emergencyReply(): Reply {
-  return say('common.emergency');
+  return { ...say('common.emergency'), emergency: true };
 }
 
 /** The "cancel" row under a question: Viber has no commands, so every question carries a way out. */

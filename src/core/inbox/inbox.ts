@@ -7,6 +7,7 @@ import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
 import type { Inbox } from '../delivery/ports.js';
+import { conversationParts } from '../delivery/priority.js';
 import { countUpdate, floodNotice } from '../limits/guards.js';
 import { type Channel, DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
 import type { Clock, Store } from '../ports.js';
@@ -84,9 +85,10 @@ export function createInbox(deps: InboxDeps): Inbox {
         });
         const { replies, locale, mustArrive } = await conversation.handle(chat, update.event);
         if (chat.locale !== locale) await tx.handles.setLocale(chat.handleId, locale);
-        if (replies.length > 0) {
-          // A case confirmation is held for someone who blocked the bot; a stale menu is not.
-          const batch = { handleId: chat.handleId, locale, messages: replies };
+        // The emergency numbers said first go as their own entry, ahead of any backlog. A case
+        // confirmation is held for someone who blocked the bot; a stale menu is not.
+        for (const { priority, messages } of conversationParts(replies)) {
+          const batch = { handleId: chat.handleId, locale, messages, priority };
           await tx.outbox.enqueue(mustArrive ? { ...batch, holdWhileUnreachable: true } : batch);
         }
         return 'processed' as const;

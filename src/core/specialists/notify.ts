@@ -2,6 +2,7 @@
 // change itself: a notification exists exactly when its request does.
 import type { AlertDue } from '../casework/deadlines.js';
 import type { Reply } from '../conversation/types.js';
+import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Directory, Locale, Specialist, SpecialistRole } from '../model.js';
 import type { Repositories } from '../ports.js';
 import { alertReply } from './casework-replies.js';
@@ -45,6 +46,7 @@ async function announce(
       handleId: s.handleId,
       locale,
       messages: [noticeFor(s)(request, deps.directory(), locale, deps.now())],
+      priority: PRIORITY.STAFF,
     });
     await tx.notifications.record(request.id, s.id, outboxId);
     told += 1;
@@ -78,6 +80,7 @@ export async function retractNotifications(
       locale: await localeOfSpecialist(tx, colleague),
       messages: [say('claimedByColleague', { code: request.caseCode })],
       replaces: n.outboxId,
+      priority: PRIORITY.STAFF,
     });
   }
 }

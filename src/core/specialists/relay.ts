@@ -1,4 +1,5 @@
 // The person's further words reach the specialist who holds their case, by case code only.
+import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Locale, RequestStatus } from '../model.js';
 import type { Repositories } from '../ports.js';
 import { say } from './replies.js';
@@ -16,6 +17,7 @@ export async function relayToSpecialist(tx: Repositories, request: CaseView, tex
     locale,
     holdWhileUnreachable: true,
     messages: [say('fromReporter', { code: current.caseCode, text })],
+    priority: PRIORITY.STAFF,
   });
   return true;
 }

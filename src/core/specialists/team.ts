@@ -2,6 +2,7 @@
 // they get no notifications and can claim nothing (the desk answers "your account is off"), and the
 // cases they held, answered ones too, go back to the queue for a colleague, announced like a lapsed
 // claim. Their chat is told once.
+import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Specialist } from '../model.js';
 import type { Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
@@ -33,6 +34,7 @@ export async function deactivateSpecialist(
         handleId: off.handleId,
         locale: await localeOfSpecialist(tx, off),
         messages: [say('inactive')],
+        priority: PRIORITY.STAFF,
       });
     }
     return off;

@@ -3,9 +3,9 @@
 // Bot API's deleteMessage, one neutral line is left, and the ids are forgotten.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
-import { deliveryQueue } from '../../../src/storage/outbox.js';
 import { describeBackends } from '../../helpers/db.js';
 import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
+import { queueOf } from '../../integration/jobs/outbox-world.js';
 import { greet, KRAMATORSK, reportConcern } from './journey.js';
 import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
 
@@ -107,7 +107,7 @@ describeBackends('Telegram: /erase', (backend) => {
     expect(standIn).toMatchObject({ encryptedId: '', channel: 'TELEGRAM' });
     expect(standIn?.forgottenAt).not.toBeNull();
     // Nothing can be sent there: the outbox finds no one to write to.
-    const outbox = deliveryQueue(poruch.store.database, createHandleCipher(Buffer.alloc(32)));
+    const outbox = queueOf(poruch.store, createHandleCipher(Buffer.alloc(32)));
     expect(await outbox.recipientOf(standIn?.id ?? '')).toBeNull();
     // And the chat no longer lists the case.
     await olha.command('/my');

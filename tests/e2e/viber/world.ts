@@ -37,6 +37,10 @@ export async function startWorld(databaseUrl: string): Promise<World> {
     DATABASE_URL: databaseUrl,
     HANDLE_KEY: 'a'.repeat(64),
     CENTRES_FILE: 'data/centres/donetska.json',
+    // The stories are about conversations, not pacing (tests/integration/jobs): no waiting for buckets.
+    TELEGRAM_MESSAGES_PER_SECOND: '1000',
+    VIBER_MESSAGES_PER_SECOND: '1000',
+    CHAT_MESSAGES_PER_SECOND: '1000',
     VIBER_AUTH_TOKEN: api.authToken,
     VIBER_API_URL: api.url,
     VIBER_WEBHOOK_URL: 'https://poruch.example/webhooks/viber',
@@ -169,6 +173,10 @@ export async function startTwoMessengerWorld(
     DATABASE_URL: databaseUrl,
     HANDLE_KEY: 'b'.repeat(64),
     CENTRES_FILE: 'data/centres/donetska.json',
+    // The stories are about conversations, not pacing (tests/integration/jobs): no waiting for buckets.
+    TELEGRAM_MESSAGES_PER_SECOND: '1000',
+    VIBER_MESSAGES_PER_SECOND: '1000',
+    CHAT_MESSAGES_PER_SECOND: '1000',
     VIBER_AUTH_TOKEN: api.authToken,
     VIBER_API_URL: api.url,
     VIBER_WEBHOOK_URL: 'https://poruch.example/webhooks/viber',

@@ -6,12 +6,10 @@ import type { Reply } from '../../../src/core/conversation/types.js';
 import type { Messenger, SendOutcome } from '../../../src/core/delivery/ports.js';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { createOutboxDispatcher } from '../../../src/jobs/outbox-dispatcher.js';
-import { deliveryQueue } from '../../../src/storage/outbox.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describeBackends } from '../../helpers/db.js';
 import { TestClock } from '../queue/world.js';
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+import { queueOf, silent } from './outbox-world.js';
 
 /** Viber as Olena's phone sees it: while she has left the bot, every send is refused. */
 function viberFor(olena: { away: boolean }) {
@@ -58,7 +56,7 @@ describeBackends('outbox: held while the person is away', (backend) => {
     });
     const { messenger, received } = viberFor(olena);
     const dispatcher = createOutboxDispatcher({
-      queue: deliveryQueue(store.database, cipher),
+      queue: queueOf(store, cipher),
       messengers: { VIBER: messenger },
       clock,
       logger: silent,

@@ -18,7 +18,8 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 
 /** A clock that stands still until the test moves it; the store stamps every row with it too. */
 export class TestClock implements Clock {
-  private at = new Date('2026-11-23T09:00:00.000Z');
+  /** A fixed start by default; real processes in a test (workers) need one at the real time. */
+  constructor(private at = new Date('2026-11-23T09:00:00.000Z')) {}
   now(): Date {
     return new Date(this.at);
   }

@@ -62,11 +62,11 @@ describe('sending a reply to a person', () => {
     expect(api.calls.map((c) => c.body.reply_markup === undefined)).toEqual([true, false]);
   });
 
-  it('too many requests: retry after the time Telegram names', async () => {
+  it('too many requests: the bot is throttled for the time Telegram names', async () => {
     api.answer('sendMessage', apiError(429, 'Too Many Requests: retry after 17', { retry_after: 17 }));
     expect(await messenger.send('42', question, 'uk')).toEqual({
       ok: false,
-      kind: 'retry',
+      kind: 'throttled',
       reason: 'telegram 429: Too Many Requests: retry after 17',
       retryAfterSeconds: 17,
     });

@@ -95,11 +95,11 @@ describe('what a failed send means for the outbox', () => {
     expect(await messenger.send('user-1', menu, 'uk')).toMatchObject({ ok: false, kind: 'unreachable' });
   });
 
-  it('too many requests (12), HTTP 5xx and a network failure: retry later', async () => {
+  it('too many requests (12) pauses the bot; HTTP 5xx and a network failure: retry later', async () => {
     api.failNext('send_message', { status: 12 });
     expect(await messenger.send('user-1', menu, 'uk')).toMatchObject({
       ok: false,
-      kind: 'retry',
+      kind: 'throttled',
       reason: 'viber tooManyRequests (12)',
     });
     api.failNext('send_message', { httpStatus: 500 });
