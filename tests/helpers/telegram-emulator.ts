@@ -227,7 +227,8 @@ export class TestUser {
   }
 
   /** The next message not read yet, waiting for the outbox to deliver it. */
-  async next(timeoutMs = 5_000): Promise<BotMessage> {
+  // Generous: a bound for a failing test, not a speed check (a shared 2-core machine can be slow).
+  async next(timeoutMs = 15_000): Promise<BotMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const unread = this.messages().find((m) => !this.seen.has(m.messageId));
@@ -242,7 +243,7 @@ export class TestUser {
   }
 
   /** Reads messages until one matches, returning everything read on the way (matching one last). */
-  async until(match: (m: BotMessage) => boolean, timeoutMs = 5_000): Promise<BotMessage[]> {
+  async until(match: (m: BotMessage) => boolean, timeoutMs = 15_000): Promise<BotMessage[]> {
     const read: BotMessage[] = [];
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -31,6 +31,18 @@ describeBackends('Retention of a closed case', (backend) => {
     running = await startPoruch({ databaseUrl: backend.url, emulator, clock });
     journey = await fullJourney(running, emulator);
     const { specialist } = journey;
+    // The report obliges a notice to the children's service before the case may close: recorded
+    // through the bot (by phone, no number).
+    const hasButton = (data: string) => (m: { buttons: { data: string }[][] }) =>
+      m.buttons.flat().some((b) => b.data === data);
+    await specialist.command('/notify');
+    await specialist.until(hasButton(`nr:${journey.requestId}:0`), 20_000);
+    await specialist.press(`nr:${journey.requestId}:0`);
+    await specialist.until(hasButton(`nw:${journey.requestId}:0:0`), 20_000);
+    await specialist.press(`nw:${journey.requestId}:0:0`);
+    await specialist.until(hasButton('nref:-'), 20_000);
+    await specialist.press('nref:-');
+    await specialist.until((m) => m.text.startsWith('📨'), 20_000);
     await specialist.command('/close');
     await specialist.until((m) => m.buttons.flat().some((b) => b.data.startsWith('close:')), 20_000);
     await specialist.press(`close:${journey.requestId}:CONSULTED`);

@@ -14,9 +14,12 @@ const at = (clock: TestClock, ms: number) => new Date(clock.now().getTime() + ms
 
 describeBackends('outbox leases between instances', (backend) => {
   let store: StoreWithDatabase;
+  let clock: TestClock;
   const cipher = createHandleCipher(randomBytes(32));
   beforeEach(async () => {
-    store = createStore(await backend.another(), { cipher });
+    // Storage stamps entries with this clock, so they are due at its time.
+    clock = new TestClock();
+    store = createStore(await backend.another(), { cipher, clock });
   });
   afterEach(() => store.close());
 
@@ -47,7 +50,6 @@ describeBackends('outbox leases between instances', (backend) => {
 
   it("a killed instance's entries pass to a living one once its short lease ran out", async () => {
     await queuedForChats(1);
-    const clock = new TestClock();
     // Instance A takes the entry and is killed before it sends or marks anything.
     const taken = await queueOf(store, cipher, 'instance-a').takeRound('TELEGRAM', clock.now(), 8, LEASE_MS);
     expect(taken.picked).toHaveLength(1);
@@ -62,7 +64,6 @@ describeBackends('outbox leases between instances', (backend) => {
 
   it('an instance still sending renews its lease, and nobody else takes the entry', async () => {
     await queuedForChats(1);
-    const clock = new TestClock();
     const a = queueOf(store, cipher, 'instance-a');
     const taken = await a.takeRound('TELEGRAM', clock.now(), 8, LEASE_MS);
     const ids = taken.picked.map((d) => d.id);
@@ -80,7 +81,6 @@ describeBackends('outbox leases between instances', (backend) => {
 
   it('both instances spend from one bot budget', async () => {
     await queuedForChats(10);
-    const clock = new TestClock();
     const a = await queueOf(store, cipher, 'instance-a').takeRound('TELEGRAM', clock.now(), 50, LEASE_MS);
     const b = await queueOf(store, cipher, 'instance-b').takeRound('TELEGRAM', clock.now(), 50, LEASE_MS);
     // Four ordinary messages at once per bot (two more are kept for emergency numbers), whoever asks.

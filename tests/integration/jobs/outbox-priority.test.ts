@@ -12,9 +12,12 @@ import { queueOf, scriptedMessenger, silent } from './outbox-world.js';
 
 describeBackends('outbox priority', (backend) => {
   let store: StoreWithDatabase;
+  let clock: TestClock;
   const cipher = createHandleCipher(randomBytes(32));
   beforeEach(async () => {
-    store = createStore(await backend.another(), { cipher });
+    // Storage stamps entries with this clock, so they are due at its time.
+    clock = new TestClock();
+    store = createStore(await backend.another(), { cipher, clock });
   });
   afterEach(() => store.close());
 
@@ -26,7 +29,6 @@ describeBackends('outbox priority', (backend) => {
   }
 
   async function sendOrder(): Promise<string[]> {
-    const clock = new TestClock();
     const { messenger, calls } = scriptedMessenger();
     const dispatcher = createOutboxDispatcher({
       queue: queueOf(store, cipher),
