@@ -1,6 +1,6 @@
 // The composition root's body: builds every part of Poruch from a validated Config and wires them.
 // main.ts calls it and listens; tests call it with their own database, clock and emulator URLs.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/index.js';
@@ -11,19 +11,24 @@ import { createInbox } from './core/inbox/inbox.js';
 import type { Channel, Directory } from './core/model.js';
 import { type Clock, systemClock } from './core/ports.js';
 import { createCaseCodes, createQueue, type Queue } from './core/queue/index.js';
+import { createCaseActions } from './core/specialists/case-actions.js';
+import { deactivateSpecialist } from './core/specialists/team.js';
+import { createSignIn, type SignIn } from './core/staff/sign-in.js';
 import { createHandleCipher } from './crypto/handle-cipher.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
 import { buildApp } from './http/app.js';
+import { consoleRoutes } from './http/console/index.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { loggerOptions } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
-import { hashInviteCode } from './storage/invites.js';
+import { hashInviteCode, issueInvite } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { deliveryQueue } from './storage/outbox.js';
+import { consoleReads } from './storage/staff-access.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
 export interface Poruch {
@@ -38,6 +43,8 @@ export interface Poruch {
   telegram: TelegramChannel | null;
   viber: ViberChannel | null;
   logger: Logger;
+  /** The staff console's one-time sign-in links and sessions. */
+  signIn: SignIn;
   directory(): Directory;
   /** Re-reads the centre directory (after `npm run centres:import` by another process). */
   reloadDirectory(): Promise<void>;
@@ -94,6 +101,14 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
   });
 
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const signIn = createSignIn({
+    clock,
+    randomToken: () => randomBytes(32).toString('base64url'),
+    hash: sha256,
+    publicUrl,
+  });
+
   const i18n = createI18n(localesDir, {
     onMissingKey: (key, locale) => logger.error({ key, locale }, 'missing locale key'),
   });
@@ -109,6 +124,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     log: logger.child({ part: 'conversation' }),
     onCommitted: () => dispatcher?.wake(),
     hashInviteCode,
+    signIn,
   });
 
   const telegram = createTelegramChannel({
@@ -140,6 +156,42 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     logger: logger.child({ part: 'outbox' }),
   });
 
+  const reloadDirectory = async () => {
+    directory = await store.directory.load();
+    centres = centreById();
+  };
+  const staffConsole = consoleRoutes({
+    store,
+    reads: consoleReads(store.database.prisma),
+    queue,
+    actions: createCaseActions({ queue, directory: () => directory }),
+    signIn,
+    team: {
+      invite: (centreId, role, name) =>
+        issueInvite(store.database.prisma, { centreId, role, hours: 72, name }),
+      deactivate: (id) =>
+        deactivateSpecialist(
+          { store, queue, notify: { directory: () => directory, now: () => clock.now() } },
+          id,
+        ),
+    },
+    directory: () => directory,
+    reloadDirectory,
+    i18n,
+    clock,
+    publicUrl,
+    cookieSecret: createHmac('sha256', masterKey.key).update('poruch console cookies').digest('hex'),
+    botUsername: async () =>
+      telegram ? ((await telegram.telegram.getMe().catch(() => null))?.username ?? null) : null,
+    escalation: {
+      urgentAfterMinutes: config.escalateUrgentAfterMinutes,
+      normalAfterMinutes: config.escalateNormalAfterMinutes,
+    },
+    parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
+    refreshSeconds: config.consoleRefreshSeconds,
+    onCommitted: () => dispatcher?.wake(),
+  });
+
   const app = await buildApp({
     loggerInstance: logger,
     database: store,
@@ -147,7 +199,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       telegram: telegram ? telegram.mode : 'off',
       viber: viber ? 'webhook' : 'off',
     }),
-    routes: [telegram?.routes, viber?.routes].filter((r) => r != null),
+    routes: [telegram?.routes, viber?.routes, staffConsole].filter((r) => r != null),
   });
 
   const queueWatch = createQueueWatch({
@@ -175,6 +227,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     telegram,
     viber,
     logger,
+    signIn,
     directory: () => directory,
     async start() {
       jobs.start();
@@ -192,9 +245,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await jobs.stop();
       await store.close();
     },
-    async reloadDirectory() {
-      directory = await store.directory.load();
-      centres = centreById();
-    },
+    reloadDirectory,
   };
 }

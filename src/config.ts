@@ -59,6 +59,16 @@ export const configSchema = z.object({
   handleKeyFile: z.string().default('./data/handle.key'),
   /** Directory loaded into an empty database on first start. */
   centresFile: z.string().default('./data/centres/donetska.json'),
+  /**
+   * Where people reach this server (https://poruch.example.org): the staff console's sign-in links
+   * point here, and its cookies are Secure when it is https. Default: http://localhost:PORT.
+   */
+  publicUrl: z
+    .url()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** How often an open console page refreshes the queue. */
+  consoleRefreshSeconds: z.coerce.number().int().min(1).max(300).default(5),
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
@@ -105,6 +115,8 @@ const variableOf: Record<string, string> = {
   handleKey: 'HANDLE_KEY',
   handleKeyFile: 'HANDLE_KEY_FILE',
   centresFile: 'CENTRES_FILE',
+  publicUrl: 'PUBLIC_URL',
+  consoleRefreshSeconds: 'CONSOLE_REFRESH_SECONDS',
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
@@ -137,6 +149,8 @@ export function loadConfig(env: Env = process.env): Config {
     handleKey: env.HANDLE_KEY,
     handleKeyFile: env.HANDLE_KEY_FILE || undefined,
     centresFile: env.CENTRES_FILE || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    consoleRefreshSeconds: env.CONSOLE_REFRESH_SECONDS || undefined,
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,

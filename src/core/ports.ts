@@ -7,6 +7,7 @@ import type {
   Actor,
   CaseMessage,
   CaseView,
+  CentreContacts,
   Directory,
   MessageAuthor,
   NewRequest,
@@ -14,6 +15,7 @@ import type {
   RequestStatus,
 } from './model.js';
 import type { InviteRepository, NotificationRepository, SpecialistRepository } from './specialists/ports.js';
+import type { StaffAccessRepository } from './staff/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -85,6 +87,11 @@ export interface DirectoryRepository {
   load(): Promise<Directory>;
   /** Replaces the whole directory in one transaction: either every row is written or none. */
   replace(directory: Directory): Promise<void>;
+  /**
+   * A centre's admin corrects its contacts; saving confirms them (needsConfirmation off). False when
+   * there is no such centre.
+   */
+  updateContacts(centreId: string, contacts: CentreContacts): Promise<boolean>;
 }
 
 /** The repositories, as seen inside one database transaction. */
@@ -101,6 +108,8 @@ export interface Repositories {
   specialists: SpecialistRepository;
   invites: InviteRepository;
   notifications: NotificationRepository;
+  /** The staff console's sign-in links and sessions. */
+  staffAccess: StaffAccessRepository;
 }
 
 /** The storage half of the person's "my requests": their own cases, found by their handle. */

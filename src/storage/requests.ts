@@ -7,14 +7,14 @@ import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';
 import type { Sql } from './sql.js';
 
-const WAITING = ['NEW', 'ESCALATED'] as const;
+export const WAITING = ['NEW', 'ESCALATED'] as const;
 
 /**
  * URGENT before NORMAL, then oldest first. `urgency desc` puts URGENT first on both backends:
  * PostgreSQL orders its enum by declaration (NORMAL, URGENT) and SQLite stores the names as text
  * ('URGENT' > 'NORMAL'). The queue-order test pins this on both.
  */
-const queueOrder = [{ urgency: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] as const;
+export const queueOrder = [{ urgency: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] as const;
 const oldestFirst = [{ createdAt: 'asc' }, { id: 'asc' }] as const;
 
 function whereGuard(id: string, guard: RequestGuard) {

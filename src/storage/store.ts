@@ -14,6 +14,7 @@ import { reporterCaseLookup } from './reporter-cases.js';
 import { requestRepository } from './requests.js';
 import { inviteRepository, notificationRepository, specialistRepository } from './specialists.js';
 import type { Sql } from './sql.js';
+import { staffAccessRepository } from './staff-access.js';
 
 /** Chat handles need the key; a store opened without one (tools, some tests) refuses to touch them. */
 const noCipher: HandleCipher = {
@@ -40,6 +41,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher): Repositories 
   specialists: specialistRepository(db, sql),
   invites: inviteRepository(db),
   notifications: notificationRepository(db),
+  staffAccess: staffAccessRepository(db),
 });
 
 export interface StoreWithDatabase extends Store {
@@ -65,6 +67,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'specialists',
   'invites',
   'notifications',
+  'staffAccess',
 ];
 
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */

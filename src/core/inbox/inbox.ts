@@ -10,6 +10,7 @@ import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { createDesk } from '../specialists/desk.js';
 import { deskEvent } from '../specialists/routing.js';
+import type { SignIn } from '../staff/sign-in.js';
 import { reporterCases, requestIntake } from './reporter.js';
 
 export interface InboxDeps {
@@ -23,6 +24,8 @@ export interface InboxDeps {
   onCommitted: () => void;
   /** The stored hash of a specialist's invite code (normalised first): only hashes are stored. */
   hashInviteCode: (code: string) => string;
+  /** The staff console's one-time sign-in links, for a specialist's /web. */
+  signIn?: SignIn;
 }
 
 const hinted = (hint: string | null | undefined): Locale =>
