@@ -4,15 +4,15 @@
 // "claimed by a colleague". The owner answers through the bot, the person simply writes back, the
 // case is closed and the person is told. A specialist of another centre cannot claim.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { issueInvite } from '../../../src/storage/invites.js';
 import { describeBackends } from '../../helpers/db.js';
+import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 import {
-  type BotMessage,
-  startTelegramEmulator,
-  type TelegramEmulator,
-  type TestUser,
-} from '../../helpers/telegram-emulator.js';
-import { postUpdate, type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+  enrolSpecialist,
+  postUpdate,
+  type RunningPoruch,
+  reportChildLeftAlone,
+  startPoruch,
+} from './poruch-on-emulator.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
 const CENTRE_NAME_UK = 'Краматорський міський центр соціальних служб';
@@ -32,44 +32,6 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
 
   const spec = (key: string, params?: Record<string, string | number>) =>
     running.text(`specialist.${key}`, 'uk', params);
-
-  async function enrol(user: TestUser, centreId: string) {
-    const { code } = await issueInvite(running.poruch.store.database.prisma, {
-      centreId,
-      role: 'SPECIALIST',
-      hours: 72,
-    });
-    await user.command(`/join ${code}`);
-    const [welcome] = await user.until((m) => m.text === spec('help'));
-    expect(welcome?.text).toContain('Вітаємо');
-    return code;
-  }
-
-  /** A neighbour reports a child left alone in Kramatorsk; returns the case code. */
-  async function report(reporter: TestUser, description: string) {
-    const { text } = running;
-    await reporter.command('/start');
-    await reporter.next();
-    await reporter.press('lang:uk');
-    await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-    await reporter.press('menu:concern');
-    await reporter.next();
-    await reporter.press('cat:LEFT_WITHOUT_CARE');
-    await reporter.next();
-    await reporter.press(text('common.no', 'uk'));
-    await reporter.until((m) => m.buttons.length > 3);
-    await reporter.say('Краматорськ');
-    const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
-    // The place may be confirmed in a message of its own before the next question: wait for it.
-    await reporter.until((m) => m.text.startsWith('Опишіть'));
-    await reporter.say(description);
-    await reporter.until(hasButton('contact:anon'));
-    await reporter.press('contact:anon');
-    await reporter.until((m) => m.buttons.flat().some((b) => b.text === text('summary.send', 'uk')));
-    await reporter.press(text('summary.send', 'uk'));
-    const [submitted] = await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-    return /Код звернення: (\S+)/.exec(submitted?.text ?? '')?.[1] ?? '';
-  }
 
   /** A callback query posted straight to the webhook, with our own update id. */
   async function tapButton(chatId: number, updateId: number, data: string) {
@@ -91,9 +53,9 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     const anna = emulator.user(610_000_001, { firstName: 'Ганна' });
     const borys = emulator.user(610_000_002, { firstName: 'Борис' });
     const stranger = emulator.user(610_000_003, { firstName: 'Степан' });
-    const code = await enrol(anna, KRAMATORSK);
-    await enrol(borys, KRAMATORSK);
-    await enrol(stranger, 'dn-csss-sloviansk');
+    const code = await enrolSpecialist(running, anna, KRAMATORSK);
+    await enrolSpecialist(running, borys, KRAMATORSK);
+    await enrolSpecialist(running, stranger, 'dn-csss-sloviansk');
 
     // A used code does not work a second time.
     await stranger.command(`/join ${code}`);
@@ -101,7 +63,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
 
     const olena = emulator.user(610_000_100, { firstName: 'Олена' });
     const description = 'Дівчинка років восьми третій день сама вдома на вул. Садовій, просить їсти.';
-    const caseCode = await report(olena, description);
+    const caseCode = await reportChildLeftAlone(running, olena, description);
     const request = (await running.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
     if (!request) throw new Error('the request is not in the Kramatorsk queue');
 
