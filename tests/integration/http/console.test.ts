@@ -232,6 +232,47 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
     });
   });
 
+  describe('team page', () => {
+    it('switches a colleague off: their cases go back to the queue and their session ends at once', async () => {
+      const admin = await signedIn(await specialist(KRAMATORSK, 'ADMIN'));
+      const taras = await specialist(KRAMATORSK);
+      const tarasBrowser = await signedIn(taras);
+      const request = await reportTo(KRAMATORSK);
+      await tarasBrowser.get('/console/queue');
+      await tarasBrowser.post(`/console/cases/${request.id}/claim`);
+      expect((await poruch.store.requests.findById(request.id))?.claimedById).toBe(taras.id);
+
+      const team = await admin.get('/console/team');
+      expect(team.body).toContain(taras.displayName);
+      const done = await admin.post(`/console/team/${taras.id}/deactivate`);
+      expect(done.headers.location).toBe('/console/team');
+      expect((await poruch.store.requests.findById(request.id))?.status).toBe('NEW');
+      expect((await tarasBrowser.get('/console/queue')).headers.location).toBe('/console/signed-out');
+      expect(
+        await poruch.store.database.prisma.staffSession.count({ where: { specialistId: taras.id } }),
+      ).toBe(0);
+    });
+
+    it('cannot switch off someone of another centre (404)', async () => {
+      const admin = await signedIn(await specialist(KRAMATORSK, 'ADMIN'));
+      const elsewhere = await specialist(SLOVIANSK);
+      await admin.get('/console/team');
+      expect((await admin.post(`/console/team/${elsewhere.id}/deactivate`)).statusCode).toBe(404);
+      expect((await poruch.store.specialists.byId(elsewhere.id))?.active).toBe(true);
+    });
+
+    it("shows a new invite code once, for the admin's own centre", async () => {
+      const admin = await signedIn(await specialist(KRAMATORSK, 'ADMIN'));
+      await admin.get('/console/team');
+      const page = await admin.post('/console/team/invite', { name: 'Ірина', role: 'SPECIALIST' });
+      const code = /\/join ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page.body)?.[1];
+      expect(code).toBeDefined();
+      const invites = await poruch.store.database.prisma.invite.findMany({ where: { displayName: 'Ірина' } });
+      expect(invites).toMatchObject([{ centreId: KRAMATORSK, role: 'SPECIALIST', usedAt: null }]);
+      expect(JSON.stringify(invites)).not.toContain(code);
+    });
+  });
+
   describe('directory page', () => {
     it("changes the centre's entry in the running server, and refuses a bad e-mail with a reason", async () => {
       const admin = await signedIn(await specialist(SLOVIANSK, 'ADMIN'));
@@ -257,6 +298,19 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
         languages: ['uk'],
         needsConfirmation: false,
       });
+    });
+  });
+
+  // Last in the file: the limit counts real minutes per address, and app.inject is always 127.0.0.1.
+  describe('sign-in rate limit', () => {
+    it('answers 429, in words, once one address has tried to sign in 20 times within a minute', async () => {
+      const client = new ConsoleClient(poruch.app);
+      const answers = [];
+      for (let i = 0; i < 22; i++) answers.push(await client.get(`/console/login/${'B'.repeat(43)}`));
+      const first = answers.findIndex((a) => a.statusCode === 429);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(answers.slice(first).every((a) => a.statusCode === 429)).toBe(true);
+      expect(answers[first]?.body).toContain('Забагато спроб');
     });
   });
 });
