@@ -18,6 +18,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/locales ./locales
+COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/data/centres ./data/centres
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

@@ -16,13 +16,13 @@ import {
 } from '../e2e/telegram/poruch-on-emulator.js';
 import { freshSqliteUrl } from '../helpers/db.js';
 import { startTelegramEmulator, type TelegramEmulator, type TestUser } from '../helpers/telegram-emulator.js';
-import { launchChromium, seriousViolations } from './chromium.js';
+import { launchChromium, runBrowserTests, seriousViolations } from './chromium.js';
 
 const SCREENSHOTS = path.resolve('tests/browser/__screenshots__');
 const KRAMATORSK = 'dn-csss-kramatorsk';
 const LINK = /http:\/\/127\.0\.0\.1:\d+\/console\/login\/[A-Za-z0-9_-]{43}/;
 
-describe('Staff console in Chromium', () => {
+describe.runIf(runBrowserTests())('Staff console in Chromium', () => {
   let emulator: TelegramEmulator;
   let running: RunningPoruch;
   let browser: Browser;

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AUDIT_ACTIONS, specialistActor } from '../../core/queue/index.js';
 import type { ConsoleDeps } from './deps.js';
 import { sendHtml, viewFor } from './view.js';
-import { Csrf, Page } from './views/layout.js';
+import { Csrf, Notice, Page } from './views/layout.js';
 
 export const SESSION_COOKIE = 'poruch_session';
 
@@ -87,13 +87,10 @@ export function sessionRoutes(app: FastifyInstance, deps: ConsoleDeps) {
       if (!signedIn) {
         request.log.warn('console sign-in refused: unknown, used or expired link');
         const view = viewFor(deps, request, reply);
-        return sendHtml(
-          reply,
-          <Page view={view} title={view.t('login.invalidTitle')}>
-            <p>{view.t('login.invalid')}</p>
-          </Page>,
-          400,
+        const refused = (
+          <Notice view={view} title={view.t('login.invalidTitle')} text={view.t('login.invalid')} />
         );
+        return sendHtml(reply, refused, 400);
       }
       reply.setCookie(SESSION_COOKIE, signedIn.sessionId, cookieOptions(deps));
       return reply.redirect('/console/queue', 303);
@@ -104,9 +101,7 @@ export function sessionRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     const view = viewFor(deps, request, reply);
     return sendHtml(
       reply,
-      <Page view={view} title={view.t('signedOut.title')}>
-        <p>{view.t('signedOut.text')}</p>
-      </Page>,
+      <Notice view={view} title={view.t('signedOut.title')} text={view.t('signedOut.text')} />,
     );
   });
 }
