@@ -18,6 +18,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/locales ./locales
+COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/data/centres ./data/centres
 # The admin commands on the PATH: `docker run --rm -v poruch-data:/app/data poruch poruch specialists ID`.
 RUN chmod +x dist/scripts/poruch.js && ln -s /app/dist/scripts/poruch.js /usr/local/bin/poruch \

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'case:register': async () => (await import('./commands/case-register.js')).caseRegister,
   'register:export': async () => (await import('./commands/register-export.js')).registerExport,
   'referrals:import': async () => (await import('./commands/referrals-import.js')).referralsImport,
+  'staff:login-link': async () => (await import('./commands/staff-login-link.js')).staffLoginLink,
   retention: async () => (await import('./commands/retention.js')).retention,
   report: async () => (await import('./commands/report.js')).report,
   'viber:set-webhook': async () => (await import('./commands/viber-set-webhook.js')).viberSetWebhook,

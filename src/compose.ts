@@ -1,6 +1,6 @@
 // The composition root's body: builds every part of Poruch from a validated Config and wires them.
 // main.ts calls it and listens; tests call it with their own database, clock and emulator URLs.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -13,12 +13,16 @@ import { createInbox } from './core/inbox/inbox.js';
 import type { Channel, Directory } from './core/model.js';
 import { type Clock, systemClock } from './core/ports.js';
 import { createCaseCodes, createQueue, type Queue } from './core/queue/index.js';
+import { createCaseActions } from './core/specialists/case-actions.js';
+import { deactivateSpecialist } from './core/specialists/team.js';
+import { createSignIn, type SignIn } from './core/staff/sign-in.js';
 import { createHandleCipher } from './crypto/handle-cipher.js';
 import { loadMasterKey } from './crypto/master-key.js';
 import { importDirectoryFile } from './directory/import.js';
 import { formatRowError } from './directory/index.js';
 import { readReferralFile } from './directory/referrals.js';
 import { buildApp } from './http/app.js';
+import { consoleRoutes } from './http/console/index.js';
 import { createI18n, type I18n } from './i18n/index.js';
 import { createDirectoryWatch, type DirectoryWatch } from './jobs/directory-watch.js';
 import { createEraser, type Eraser } from './jobs/eraser.js';
@@ -27,10 +31,11 @@ import { createQueueWatch, type QueueWatch } from './jobs/queue-watch.js';
 import { createRetentionJob, type RetentionJob } from './jobs/retention.js';
 import { createLogger } from './logger.js';
 import { fromCwd, localesDir } from './paths.js';
-import { hashInviteCode } from './storage/invites.js';
+import { hashInviteCode, issueInvite } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { erasureQueue } from './storage/recent-messages.js';
 import { retentionStore } from './storage/retention.js';
+import { consoleReads } from './storage/staff-access.js';
 import { withStartupLock } from './storage/startup-lock.js';
 import { createStore, type StoreWithDatabase } from './storage/store.js';
 
@@ -50,9 +55,13 @@ export interface Poruch {
   telegram: TelegramChannel | null;
   viber: ViberChannel | null;
   logger: Logger;
+  /** The staff console's one-time sign-in links and sessions. */
+  signIn: SignIn;
   directory(): Directory;
   /** Reloads the centre directory when `npm run centres:import` (another process) replaced it. */
   directoryWatch: DirectoryWatch;
+  /** Re-reads the centre directory now (the staff console after an admin edited a centre). */
+  reloadDirectory(): Promise<void>;
   /** Starts channels (webhook registration or polling) and background jobs. */
   start(): Promise<void>;
   /**
@@ -137,6 +146,14 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     casework: caseworkPolicy,
   });
 
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const signIn = createSignIn({
+    clock,
+    randomToken: () => randomBytes(32).toString('base64url'),
+    hash: sha256,
+    publicUrl,
+  });
+
   const i18n = createI18n(localesDir, {
     onMissingKey: (key, locale) => logger.error({ key, locale }, 'missing locale key'),
   });
@@ -159,6 +176,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     hashInviteCode,
     canErase: (channel) => messengers[channel]?.delete !== undefined,
     caseworkPolicy,
+    signIn,
   });
 
   const telegram = createTelegramChannel({
@@ -194,6 +212,42 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
   });
   const erasing = eraser;
 
+  const reloadDirectory = async () => {
+    directory = await store.directory.load();
+    centres = centreById();
+  };
+  const staffConsole = consoleRoutes({
+    store,
+    reads: consoleReads(store.database.prisma),
+    queue,
+    actions: createCaseActions({ queue, directory: () => directory }),
+    signIn,
+    team: {
+      invite: (centreId, role, name) =>
+        issueInvite(store.database.prisma, { centreId, role, hours: 72, name, now: clock.now() }),
+      deactivate: (id) =>
+        deactivateSpecialist(
+          { store, queue, notify: { directory: () => directory, now: () => clock.now() } },
+          id,
+        ),
+    },
+    directory: () => directory,
+    reloadDirectory,
+    i18n,
+    clock,
+    publicUrl,
+    cookieSecret: createHmac('sha256', masterKey.key).update('poruch console cookies').digest('hex'),
+    botUsername: async () =>
+      telegram ? ((await telegram.telegram.getMe().catch(() => null))?.username ?? null) : null,
+    escalation: {
+      urgentAfterMinutes: config.escalateUrgentAfterMinutes,
+      normalAfterMinutes: config.escalateNormalAfterMinutes,
+    },
+    parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
+    refreshSeconds: config.consoleRefreshSeconds,
+    onCommitted: () => dispatcher?.wake(),
+  });
+
   const app = await buildApp({
     loggerInstance: logger,
     database: store,
@@ -201,7 +255,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       telegram: telegram ? telegram.mode : 'off',
       viber: viber ? 'webhook' : 'off',
     }),
-    routes: [telegram?.routes, viber?.routes].filter((r) => r != null),
+    routes: [telegram?.routes, viber?.routes, staffConsole].filter((r) => r != null),
   });
 
   const queueWatch = createQueueWatch({
@@ -251,6 +305,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     telegram,
     viber,
     logger,
+    signIn,
     directory: () => directory,
     async start() {
       jobs.start();
@@ -281,5 +336,6 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       await viber?.stop();
       await store.close();
     },
+    reloadDirectory,
   };
 }

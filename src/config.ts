@@ -84,6 +84,16 @@ export const configSchema = z.object({
   centresFile: z.string().default('./data/centres/donetska.json'),
   /** Referral directory (children's services, police, legal aid...) loaded on first start. */
   referralsFile: z.string().default('./data/referrals/donetska.json'),
+  /**
+   * Where people reach this server (https://poruch.example.org): the staff console's sign-in links
+   * point here, and its cookies are Secure when it is https. Default: http://localhost:PORT.
+   */
+  publicUrl: z
+    .url()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** How often an open console page refreshes the queue. */
+  consoleRefreshSeconds: z.coerce.number().int().min(1).max(300).default(5),
   leaseMinutes: minutes(30),
   escalateUrgentAfterMinutes: minutes(15),
   escalateNormalAfterMinutes: minutes(24 * 60),
@@ -171,6 +181,8 @@ const variableOf: Record<string, string> = {
   handleKeyFile: 'HANDLE_KEY_FILE',
   centresFile: 'CENTRES_FILE',
   referralsFile: 'REFERRALS_FILE',
+  publicUrl: 'PUBLIC_URL',
+  consoleRefreshSeconds: 'CONSOLE_REFRESH_SECONDS',
   leaseMinutes: 'LEASE_MINUTES',
   escalateUrgentAfterMinutes: 'ESCALATE_URGENT_AFTER_MINUTES',
   escalateNormalAfterMinutes: 'ESCALATE_NORMAL_AFTER_MINUTES',
@@ -221,6 +233,8 @@ export function loadConfig(env: Env = process.env): Config {
     handleKeyFile: env.HANDLE_KEY_FILE || undefined,
     centresFile: env.CENTRES_FILE || undefined,
     referralsFile: env.REFERRALS_FILE || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    consoleRefreshSeconds: env.CONSOLE_REFRESH_SECONDS || undefined,
     leaseMinutes: env.LEASE_MINUTES || undefined,
     escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
     escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,

@@ -38,7 +38,8 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'env'>): LoggerO
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
-        path: req.url.split('?')[0],
+        // A console sign-in link's token is a secret until spent: never in a log.
+        path: req.url.split('?')[0]?.replace(/^\/console\/login\/[^/]+/, '/console/login/[token]'),
         id: req.id,
       }),
     },

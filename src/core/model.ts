@@ -77,6 +77,8 @@ export interface Centre {
   email: string | null;
   hoursUk: string | null;
   hoursRu: string | null;
+  /** Languages the centre's staff speak, when the centre said so (the console's directory page). */
+  languages?: Locale[];
   lat: number;
   lon: number;
   needsConfirmation: boolean;
@@ -84,6 +86,12 @@ export interface Centre {
   /** Administrative unit ids this centre serves. */
   coverage: string[];
 }
+
+/** What a centre's admin keeps up to date about their centre (the console's directory page). */
+export type CentreContacts = Pick<
+  Centre,
+  'phone' | 'email' | 'addressUk' | 'addressRu' | 'hoursUk' | 'hoursRu'
+> & { languages: Locale[] };
 
 /** Everything routing needs, loaded once and kept in memory (a region has hundreds of rows, not millions). */
 export interface Directory {
@@ -142,7 +150,11 @@ export interface CaseMessage {
   createdAt: Date;
 }
 
-export type SpecialistRole = 'SPECIALIST' | 'ADMIN';
+/**
+ * SPECIALIST works the own centre's queue; ADMIN also runs the centre's team and directory entry;
+ * SUPERVISOR (oblast centre) also reads, without acting on, the cases of every centre of the oblast.
+ */
+export type SpecialistRole = 'SPECIALIST' | 'ADMIN' | 'SUPERVISOR';
 
 export interface Specialist {
   id: string;

@@ -9,6 +9,7 @@ import type {
   Actor,
   CaseMessage,
   CaseView,
+  CentreContacts,
   Directory,
   MessageAuthor,
   NewRequest,
@@ -16,6 +17,7 @@ import type {
   RequestStatus,
 } from './model.js';
 import type { InviteRepository, NotificationRepository, SpecialistRepository } from './specialists/ports.js';
+import type { StaffAccessRepository } from './staff/ports.js';
 
 export interface Clock {
   now(): Date;
@@ -92,6 +94,11 @@ export interface DirectoryRepository {
   replace(directory: Directory): Promise<void>;
   /** Cheap to ask: changes exactly when the directory was replaced (0 before the first import). */
   version(): Promise<number>;
+  /**
+   * A centre's admin corrects its contacts; saving confirms them (needsConfirmation off). False when
+   * there is no such centre.
+   */
+  updateContacts(centreId: string, contacts: CentreContacts): Promise<boolean>;
 }
 
 /** The repositories, as seen inside one database transaction. */
@@ -114,6 +121,8 @@ export interface Repositories {
   limits: ChatLimitStore;
   /** The centre's case record: fields, notes, notices, deadline alerts. */
   casework: CaseworkRepository;
+  /** The staff console's sign-in links and sessions. */
+  staffAccess: StaffAccessRepository;
 }
 
 /** The storage half of the person's "my requests": their own cases, found by their handle. */

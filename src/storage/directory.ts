@@ -133,5 +133,13 @@ export function directoryRepository(db: Db, clock: () => Date): DirectoryReposit
         { maxWait: 15_000, timeout: 120_000 },
       );
     },
+
+    async updateContacts(centreId, { languages, ...contacts }) {
+      const { count } = await db.centre.updateMany({
+        where: { id: centreId, retiredAt: null },
+        data: { ...contacts, languages: languages.join(','), needsConfirmation: false },
+      });
+      return count === 1;
+    },
   };
 }

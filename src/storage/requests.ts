@@ -7,7 +7,7 @@ import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';
 import { dateOf, dateOrNull, type Sql } from './sql.js';
 
-const WAITING = ['NEW', 'ESCALATED'] as const;
+export const WAITING = ['NEW', 'ESCALATED'] as const;
 
 /**
  * A centre's queue: URGENT before NORMAL, then oldest first. `urgency DESC` puts URGENT first on
@@ -50,6 +50,7 @@ function mergeInQueueOrder(lists: CaseView[][], limit: number): CaseView[] {
   return lists.flat().sort(inQueueOrder).slice(0, limit);
 }
 
+export const queueOrder = [{ urgency: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] as const;
 const oldestFirst = [{ createdAt: 'asc' }, { id: 'asc' }] as const;
 
 function whereGuard(id: string, guard: RequestGuard) {

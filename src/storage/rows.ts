@@ -1,19 +1,20 @@
 // Database rows -> core types. Queries select exactly the columns a core type shows, so the
 // reporter's handle never leaves the database in a staff-facing read.
-import type {
-  AdminLevel,
-  AdminUnit,
-  CaseMessage,
-  CaseView,
-  Centre,
-  CentreLevel,
-  Channel,
-  Locale,
-  MessageAuthor,
-  Outcome,
-  RequestKind,
-  RequestStatus,
-  Urgency,
+import {
+  type AdminLevel,
+  type AdminUnit,
+  type CaseMessage,
+  type CaseView,
+  type Centre,
+  type CentreLevel,
+  type Channel,
+  LOCALES,
+  type Locale,
+  type MessageAuthor,
+  type Outcome,
+  type RequestKind,
+  type RequestStatus,
+  type Urgency,
 } from '../core/model.js';
 
 /** The columns of a CaseView; deliberately without reporterHandleId and continuationHash. */
@@ -116,7 +117,15 @@ export function toAdminUnit(row: AdminUnit & { level: string }): AdminUnit {
   };
 }
 
-type CentreRow = Omit<Centre, 'coverage' | 'level'> & { level: string; coverage: { unitId: string }[] };
+type CentreRow = Omit<Centre, 'coverage' | 'level' | 'languages'> & {
+  level: string;
+  languages?: string | null;
+  coverage: { unitId: string }[];
+};
+
+/** "uk,ru" -> ['uk', 'ru']; unknown codes are dropped. */
+export const localesOf = (list: string): Locale[] =>
+  list.split(',').filter((l): l is Locale => (LOCALES as readonly string[]).includes(l));
 
 export function toCentre(row: CentreRow): Centre {
   return {
@@ -135,6 +144,8 @@ export function toCentre(row: CentreRow): Centre {
     lon: row.lon,
     needsConfirmation: row.needsConfirmation,
     parentId: row.parentId,
+    // Only set once the centre said which languages its staff speak (the console's directory page).
+    ...(row.languages ? { languages: localesOf(row.languages) } : {}),
     coverage: row.coverage.map((c) => c.unitId).sort(),
   };
 }

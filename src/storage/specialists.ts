@@ -6,7 +6,7 @@ import type {
   SpecialistRepository,
 } from '../core/specialists/ports.js';
 import type { DbTx } from './prisma.js';
-import { caseColumns, toCaseView } from './rows.js';
+import { caseColumns, localesOf, toCaseView } from './rows.js';
 import { booleanOf, type Sql } from './sql.js';
 
 interface SpecialistRow {
@@ -19,12 +19,12 @@ interface SpecialistRow {
   handleId: string | null;
 }
 
-const toSpecialist = (row: SpecialistRow): Specialist => ({
+export const toSpecialist = (row: SpecialistRow): Specialist => ({
   id: row.id,
   centreId: row.centreId,
   role: row.role,
   displayName: row.displayName,
-  languages: row.languages.split(',').filter((l): l is Locale => (LOCALES as readonly string[]).includes(l)),
+  languages: localesOf(row.languages),
   active: row.active,
   handleId: row.handleId,
 });

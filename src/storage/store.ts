@@ -17,6 +17,7 @@ import { reporterCaseLookup } from './reporter-cases.js';
 import { requestRepository } from './requests.js';
 import { inviteRepository, notificationRepository, specialistRepository } from './specialists.js';
 import type { Sql } from './sql.js';
+import { staffAccessRepository } from './staff-access.js';
 
 /** Chat handles need the key; a store opened without one (tools, some tests) refuses to touch them. */
 const noCipher: HandleCipher = {
@@ -47,6 +48,7 @@ const repositoriesOn = (db: DbTx, sql: Sql, cipher: HandleCipher, now: () => Dat
   notifications: notificationRepository(db, now),
   limits: chatLimits(sql),
   casework: caseworkRepository(db, sql, cipher),
+  staffAccess: staffAccessRepository(db),
 });
 
 export interface StoreWithDatabase extends Store {
@@ -77,6 +79,7 @@ const REPOSITORY_NAMES: RepositoryName[] = [
   'notifications',
   'limits',
   'casework',
+  'staffAccess',
 ];
 
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */

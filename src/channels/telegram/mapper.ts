@@ -156,7 +156,11 @@ function textEvent(text: string): InboundEvent {
   const command = COMMAND.exec(text.trim());
   if (!command) return { type: 'text', text };
   const name = (command[1] as string).toLowerCase();
-  if (name === 'start') return { type: 'start' };
+  if (name === 'start') {
+    // t.me/<bot>?start=join-CODE (the console's invite link) arrives as "/start join-CODE".
+    const invite = /^join-([A-Za-z0-9]{4,32})$/.exec((command[2] ?? '').trim());
+    return invite ? { type: 'command', name: 'join', args: invite[1] as string } : { type: 'start' };
+  }
   return { type: 'command', name, args: (command[2] ?? '').trim() };
 }
 

@@ -14,6 +14,7 @@ import type { Clock, Store } from '../ports.js';
 import type { Queue } from '../queue/index.js';
 import { createDesk } from '../specialists/desk.js';
 import { deskEvent } from '../specialists/routing.js';
+import type { SignIn } from '../staff/sign-in.js';
 import { chatSafety, reporterCases, requestIntake } from './reporter.js';
 
 export interface InboxDeps {
@@ -31,6 +32,8 @@ export interface InboxDeps {
   canErase: (channel: Channel) => boolean;
   /** The legal deadlines (⏰ marks, what a close requires); the defaults when not given. */
   caseworkPolicy?: CaseworkPolicy;
+  /** The staff console's one-time sign-in links, for a specialist's /web. */
+  signIn?: SignIn;
 }
 
 const hinted = (hint: string | null | undefined): Locale =>

@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = {
   reporterMessage: 'request.reporter_message',
   closed: 'request.closed',
   escalated: 'request.escalated',
+  /** A staff member opened the case in the console: reading is recorded too. */
+  viewed: 'request.viewed',
+  /** A staff member signed in to the console (no request). */
+  signedIn: 'staff.signed_in',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

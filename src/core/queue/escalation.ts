@@ -31,6 +31,14 @@ type ParentOf = (centreId: string) => string | null;
  * in between cannot leave a moved request that nobody was told about.
  */
 export type OnEscalated = (tx: Repositories, escalated: CaseView) => Promise<void>;
+/** When a waiting request is due to move up from its current level (see the schedule above). */
+export function escalationDueAt(
+  request: Pick<CaseView, 'createdAt' | 'escalationLevel' | 'urgency'>,
+  thresholds: OverdueThresholds,
+): Date {
+  const after = request.urgency === 'URGENT' ? thresholds.urgentAfterMinutes : thresholds.normalAfterMinutes;
+  return minutesAfter(request.createdAt, (request.escalationLevel + 1) * after);
+}
 
 /** Read outside any transaction: on SQLite a second query while a transaction is open would wait on it. */
 async function parentLookup(deps: QueueDeps): Promise<ParentOf> {
@@ -114,8 +122,7 @@ export async function escalateOverdue(
     URGENT: thresholds.urgentAfterMinutes,
     NORMAL: thresholds.normalAfterMinutes,
   };
-  const isDue = (request: CaseView) =>
-    minutesAfter(request.createdAt, (request.escalationLevel + 1) * after[request.urgency]) <= now;
+  const isDue = (request: CaseView) => escalationDueAt(request, thresholds) <= now;
 
   for (const urgency of ['URGENT', 'NORMAL'] as const) {
     const candidates = await deps.store.requests.listWaitingSince(

@@ -1,4 +1,4 @@
-export { AUDIT_ACTIONS, type AuditAction } from './audit.js';
+export { AUDIT_ACTIONS, type AuditAction, specialistActor } from './audit.js';
 export {
   CASE_CODE_PATTERN,
   type CaseCodes,
@@ -24,7 +24,12 @@ export {
   type QueueErrorCode,
   type ReporterMessageError,
 } from './errors.js';
-export type { EscalationReport, OnEscalated, OverdueThresholds } from './escalation.js';
+export {
+  type EscalationReport,
+  escalationDueAt,
+  type OnEscalated,
+  type OverdueThresholds,
+} from './escalation.js';
 export type { Enqueued } from './intake.js';
 export type { OnLeaseLapsed } from './lifecycle.js';
 export { createQueue, type Queue } from './queue.js';

@@ -8,11 +8,12 @@ import { coolDownNotice, guarded } from '../limits/guards.js';
 import type { CaseView, Directory, Locale, Specialist } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { Queue, QueueErrorCode } from '../queue/index.js';
+import { LOGIN_LINK_MINUTES, type SignIn } from '../staff/sign-in.js';
 import { type ActiveCase, loadActive, saveActive } from './active-case.js';
+import { createCaseActions } from './case-actions.js';
 import { claimedCard } from './case-card.js';
 import { createCaseworkDesk } from './casework-desk.js';
 import { cw, owedList } from './casework-replies.js';
-import { retractNotifications } from './notify.js';
 import { caseList, type DeskChoice, outcomeChoice, parseDeskChoice, queueItem, say } from './replies.js';
 import type { DeskEvent } from './routing.js';
 
@@ -24,10 +25,12 @@ export interface DeskDeps {
   hashInviteCode: (code: string) => string;
   /** The legal deadlines; DEFAULT_CASEWORK_POLICY when not given. */
   caseworkPolicy?: CaseworkPolicy;
+  /** The staff console's sign-in links (/web); without it /web says the console is not set up. */
+  signIn?: SignIn;
 }
 
 /** Why an operation was refused, for the specialist, in their words. */
-const REFUSAL: Record<QueueErrorCode, string> = {
+export const REFUSAL: Record<QueueErrorCode, string> = {
   NOT_FOUND: 'error.notFound',
   WRONG_CENTRE: 'error.wrongCentre',
   ALREADY_CLAIMED: 'error.alreadyClaimed',
@@ -68,32 +71,7 @@ export interface DeskContext {
 export function createDesk(deps: DeskDeps) {
   const policy = deps.caseworkPolicy ?? DEFAULT_CASEWORK_POLICY;
   const casework = createCaseworkDesk({ directory: deps.directory, now: deps.now, policy });
-  async function tellReporter(
-    tx: Repositories,
-    request: CaseView,
-    key: string,
-    params: Record<string, string>,
-  ) {
-    const handleId = await tx.requests.reporterHandleOf(request.id);
-    if (!handleId) return;
-    const locale = (await tx.specialists.localeOf(handleId)) ?? request.language;
-    const centre = deps.directory().centres.find((c) => c.id === request.centreId);
-    const centreName = centre ? (locale === 'ru' ? centre.nameRu : centre.nameUk) : '';
-    await tx.outbox.enqueue({
-      handleId,
-      locale,
-      holdWhileUnreachable: true,
-      messages: [
-        {
-          text: {
-            key: `specialist.${key}`,
-            params: { ...params, centre: centreName, code: request.caseCode },
-          },
-        },
-      ],
-    });
-  }
-
+  const actions = createCaseActions(deps);
   async function join(ctx: DeskContext, known: Specialist | null, code: string): Promise<Reply[]> {
     if (known) return [say('join.already')];
     if (!code.trim()) return [say('join.usage')];
@@ -125,13 +103,11 @@ export function createDesk(deps: DeskDeps) {
   }
 
   async function choose(ctx: DeskContext, s: Specialist, choice: DeskChoice): Promise<Reply[]> {
-    const { queue } = deps;
     if (choice.type === 'claim') {
-      const result = await queue.claim(choice.requestId, s);
+      const result = await actions.claim(ctx.tx, s, choice.requestId);
       if (!result.ok)
         return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
       await saveActive(ctx.tx, ctx.chat.handleId, result.value.id);
-      await retractNotifications(ctx.tx, result.value, s.id);
       const messages = await ctx.tx.messages.thread(result.value.id);
       return [claimedCard(result.value, messages, deps.directory(), ctx.locale, deps.now())];
     }
@@ -142,7 +118,7 @@ export function createDesk(deps: DeskDeps) {
       await saveActive(ctx.tx, ctx.chat.handleId, picked.id);
       return [say('activeNow', { code: picked.caseCode })];
     }
-    const result = await queue.close(choice.requestId, s, choice.outcome);
+    const result = await actions.close(ctx.tx, s, choice.requestId, choice.outcome);
     if (!result.ok && result.error.code === 'NOTICE_OWED') {
       const current = await ctx.tx.requests.findById(choice.requestId);
       // The procedure requires the notice: say which one and how to record it, in one message.
@@ -157,7 +133,6 @@ export function createDesk(deps: DeskDeps) {
       ];
     }
     if (!result.ok) return [refused(result.error.code, await ctx.tx.requests.findById(choice.requestId), s)];
-    await tellReporter(ctx.tx, result.value, 'toReporter.closed', {});
     return [
       say('closed', {
         code: result.value.caseCode,
@@ -186,13 +161,17 @@ export function createDesk(deps: DeskDeps) {
           : [caseList(cases, current?.id ?? null, await casework.overdueMarks(ctx, cases))];
       case 'release': {
         if (!current) return [say('noActive')];
-        const result = await deps.queue.release(current.id, s);
+        const result = await actions.release(ctx.tx, s, current.id);
         if (!result.ok) return [refused(result.error.code, current, s)];
         await saveActive(ctx.tx, ctx.chat.handleId, null);
         return [say('released', { code: current.caseCode })];
       }
       case 'close':
         return current ? [outcomeChoice(current)] : [say('noActive')];
+      case 'web': {
+        const link = deps.signIn ? await deps.signIn.issueLink(ctx.tx.staffAccess, s) : null;
+        return link ? [say('web.link', { url: link.url, minutes: LOGIN_LINK_MINUTES })] : [say('web.off')];
+      }
       default:
         return [say('help')];
     }
@@ -204,9 +183,8 @@ export function createDesk(deps: DeskDeps) {
     if (pending) return pending;
     const current = cases.find((c) => c.id === active.requestId);
     if (!current) return [say('noActive')];
-    const result = await deps.queue.answer(current.id, s, text);
+    const result = await actions.answer(ctx.tx, s, current.id, text);
     if (!result.ok) return [refused(result.error.code, current, s)];
-    await tellReporter(ctx.tx, result.value.request, 'toReporter.answer', { text });
     return [say('answerSent', { code: current.caseCode })];
   }
 

@@ -29,6 +29,8 @@ export async function deactivateSpecialist(
   const specialist = await deps.store.transaction(async (tx) => {
     const wasActive = (await tx.specialists.byId(specialistId))?.active ?? false;
     const off = await tx.specialists.deactivate(specialistId);
+    // Their console sessions end with the switch (sign-in also checks `active`, for any left over).
+    if (off) await tx.staffAccess.endSessionsOf(specialistId);
     if (off?.handleId && wasActive) {
       await tx.outbox.enqueue({
         handleId: off.handleId,

@@ -11,7 +11,13 @@ import type { Text } from '../../../src/core/conversation/types.js';
 import type { Locale } from '../../../src/core/model.js';
 import type { Clock } from '../../../src/core/ports.js';
 import { loggerOptions } from '../../../src/logger.js';
-import { freePort, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
+import { issueInvite } from '../../../src/storage/invites.js';
+import {
+  type BotMessage,
+  freePort,
+  type TelegramEmulator,
+  type TestUser,
+} from '../../helpers/telegram-emulator.js';
 
 export const WEBHOOK_SECRET = 'stories-webhook-secret_0123456789';
 
@@ -52,6 +58,9 @@ export async function startPoruch(
     // The stories are about conversations, not pacing (tests/integration/jobs): no waiting for buckets.
     telegramMessagesPerSecond: 1000,
     chatMessagesPerSecond: 1000,
+    publicUrl: `http://127.0.0.1:${port}`,
+    // The staff console's queue page refreshes every second: browser tests wait for it.
+    consoleRefreshSeconds: 1,
     telegram: {
       mode: 'webhook',
       token: options.emulator.token,
@@ -92,4 +101,55 @@ export async function postUpdate(url: string, body: unknown, secret: string | nu
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** Enrols a chat as a specialist of the centre with a fresh invite code; returns the (spent) code. */
+export async function enrolSpecialist(
+  running: RunningPoruch,
+  user: TestUser,
+  centreId: string,
+  role: 'SPECIALIST' | 'ADMIN' = 'SPECIALIST',
+  name?: string,
+): Promise<string> {
+  const { code } = await issueInvite(running.poruch.store.database.prisma, {
+    centreId,
+    role,
+    hours: 72,
+    name,
+    now: new Date(), // the server runs on the system clock
+  });
+  await user.command(`/join ${code}`);
+  const [welcome] = await user.until((m) => m.text === running.text('specialist.help', 'uk'));
+  if (!welcome?.text.includes('Вітаємо')) throw new Error(`enrolment failed: ${welcome?.text}`);
+  return code;
+}
+
+/** A neighbour reports a child left alone in Kramatorsk, in Ukrainian; returns the case code. */
+export async function reportChildLeftAlone(
+  running: RunningPoruch,
+  reporter: TestUser,
+  description: string,
+): Promise<string> {
+  const { text } = running;
+  await reporter.command('/start');
+  await reporter.next();
+  await reporter.press('lang:uk');
+  await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
+  await reporter.press('menu:concern');
+  await reporter.next();
+  await reporter.press('cat:LEFT_WITHOUT_CARE');
+  await reporter.next();
+  await reporter.press(text('common.no', 'uk'));
+  await reporter.until((m) => m.buttons.length > 3);
+  await reporter.say('Краматорськ');
+  const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
+  // The place may be confirmed in a message of its own before the next question: wait for it.
+  await reporter.until((m) => m.text.startsWith('Опишіть'));
+  await reporter.say(description);
+  await reporter.until(hasButton('contact:anon'));
+  await reporter.press('contact:anon');
+  await reporter.until((m) => m.buttons.flat().some((b) => b.text === text('summary.send', 'uk')));
+  await reporter.press(text('summary.send', 'uk'));
+  const [submitted] = await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
+  return /Код звернення: (\S+)/.exec(submitted?.text ?? '')?.[1] ?? '';
 }

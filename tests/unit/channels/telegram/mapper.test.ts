@@ -44,6 +44,14 @@ describe('a person writing to the bot in a private chat', () => {
     expect(eventOf(mapUpdate(commandUpdate('/START@PoruchBot')))).toEqual({ type: 'start' });
   });
 
+  it('an invite deep link (t.me/<bot>?start=join-CODE, from the staff console) is /join CODE', () => {
+    expect(eventOf(mapUpdate(commandUpdate('/start join-ABCDEFGHJKMN')))).toEqual({
+      type: 'command',
+      name: 'join',
+      args: 'ABCDEFGHJKMN',
+    });
+  });
+
   it('other commands lose the slash and the bot name, are lower-cased and keep their arguments', () => {
     expect(eventOf(mapUpdate(commandUpdate('/Help@PoruchBot')))).toEqual({
       type: 'command',

@@ -1,0 +1,180 @@
+// The case page, built from sections in page order. Each section decides for itself whether it has
+// anything to show to this reader; the casework record (record fields, notes, notices and
+// referrals, legal deadlines, transfer) plugs in as further sections of CASE_SECTIONS.
+import type { Children } from '@kitajs/html';
+import type { CaseMessage, CaseView, Directory } from '../../../core/model.js';
+import type { CaseAccess } from '../../../core/staff/access.js';
+import type { AuditEntry } from '../../../core/staff/ports.js';
+import type { View } from '../view.js';
+import { CaseActions, Reply } from './case-actions.js';
+import { Countdown, categoryText, duration, Urgency, when } from './format.js';
+import { Page } from './layout.js';
+
+export interface CaseModel {
+  c: CaseView;
+  access: CaseAccess;
+  thread: CaseMessage[];
+  trail: AuditEntry[];
+  /** Specialists' names by id (claimer, authors). */
+  names: Map<string, string>;
+  directory: Directory;
+  /** When it moves up if nobody claims it; null when it is not waiting or cannot move up. */
+  due: Date | null;
+  /** The outcome of the last action, shown once at the top (role="status"). */
+  flash: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+export type CaseSection = (props: { view: View; model: CaseModel }) => JSX.Element;
+
+const Box = (props: { id: string; title: string; children?: Children }) => (
+  <section class="box" aria-labelledby={`${props.id}-h`}>
+    <h2 id={`${props.id}-h`}>{props.title}</h2>
+    {props.children}
+  </section>
+);
+
+function Summary({ view, model }: { view: View; model: CaseModel }) {
+  const { c, directory } = model;
+  const centre = directory.centres.find((x) => x.id === c.centreId);
+  const unit = c.unitId ? directory.units.find((u) => u.id === c.unitId) : undefined;
+  const row = (label: string, value: JSX.Element) => (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+  const claimer = c.claimedById ? (model.names.get(c.claimedById) ?? '') : '';
+  return (
+    <Box id="summary" title={view.t('case.summary')}>
+      <dl class="facts">
+        {row(view.t('col.status'), view.t(`status.${c.status}`))}
+        {row(view.t('col.urgency'), <Urgency view={view} c={c} />)}
+        {row(view.t('col.category'), categoryText(view, c))}
+        {row(view.t('col.channel'), view.t(`channel.${c.channel}`))}
+        {row(view.t('case.language'), view.key(`specialist.language.${c.language}`))}
+        {row(
+          view.t('case.area'),
+          <span safe>{unit ? (view.locale === 'ru' ? unit.nameRu : unit.nameUk) : '—'}</span>,
+        )}
+        {row(
+          view.t('col.centre'),
+          <span safe>{centre ? (view.locale === 'ru' ? centre.nameRu : centre.nameUk) : c.centreId}</span>,
+        )}
+        {row(
+          view.t('case.received'),
+          `${when(view, c.createdAt)} (${duration(view, view.now.getTime() - c.createdAt.getTime())})`,
+        )}
+        {c.claimedById ? row(view.t('case.heldBy'), <span safe>{claimer}</span>) : ''}
+        {model.due ? row(view.t('col.movesUp'), <Countdown view={view} due={model.due} />) : ''}
+        {c.outcome ? row(view.t('case.outcome'), view.key(`specialist.outcome.${c.outcome}`)) : ''}
+      </dl>
+    </Box>
+  );
+}
+
+function Description({ view, model }: { view: View; model: CaseModel }) {
+  return (
+    <Box id="description" title={view.t('case.description')}>
+      <p class="text" safe>
+        {model.c.description}
+      </p>
+    </Box>
+  );
+}
+
+/** The person left a number for the specialist on the case, so only the one holding it sees it. */
+function Contact({ view, model }: { view: View; model: CaseModel }) {
+  const { c } = model;
+  if (model.access !== 'hold' || !c.contactPhone) return '';
+  return (
+    <Box id="contact" title={view.t('case.contact')}>
+      <p safe>{c.contactPhone}</p>
+    </Box>
+  );
+}
+
+const AUTHOR = {
+  REPORTER: 'thread.reporter',
+  SPECIALIST: 'thread.specialist',
+  SYSTEM: 'thread.system',
+} as const;
+
+function Thread({ view, model }: { view: View; model: CaseModel }) {
+  return (
+    <Box id="thread" title={view.t('case.thread')}>
+      {model.thread.length === 0 ? (
+        <p class="muted">{view.t('thread.empty')}</p>
+      ) : (
+        <ol class="thread">
+          {model.thread.map((m) => (
+            <li class={`msg ${m.author.toLowerCase()}`}>
+              <p class="meta">
+                {view.t(AUTHOR[m.author], {
+                  name: m.specialistId ? (model.names.get(m.specialistId) ?? '') : '',
+                })}
+                {' · '}
+                <time datetime={m.createdAt.toISOString()}>{when(view, m.createdAt)}</time>
+              </p>
+              <p class="text" safe>
+                {m.text}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Box>
+  );
+}
+
+function Trail({ view, model }: { view: View; model: CaseModel }) {
+  return (
+    <Box id="trail" title={view.t('case.trail')}>
+      <ol class="trail">
+        {model.trail.map((e) => (
+          <li>
+            <time datetime={e.at.toISOString()}>{when(view, e.at)}</time>
+            {' · '}
+            {e.actorType === 'SPECIALIST' ? (
+              <span safe>{e.actorName ?? '—'}</span>
+            ) : (
+              view.t(`actor.${e.actorType}`)
+            )}
+            {' · '}
+            {view.t(`audit.${e.action.replace('.', '_')}`)}
+          </li>
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
+/** In page order. */
+export const CASE_SECTIONS: CaseSection[] = [
+  Summary,
+  CaseActions,
+  Description,
+  Contact,
+  Thread,
+  Reply,
+  Trail,
+];
+
+export function CasePage({ view, model }: { view: View; model: CaseModel }) {
+  return (
+    <Page view={view} title={view.t('case.title', { code: model.c.caseCode })} section="queue">
+      <p>
+        <a href="/console/queue">{view.t('backToQueue')}</a>
+      </p>
+      {model.flash ? (
+        <p role="status" class={model.flash.kind === 'ok' ? 'flash ok' : 'flash error'}>
+          {model.flash.text}
+        </p>
+      ) : (
+        ''
+      )}
+      {CASE_SECTIONS.map((Section) => (
+        <Section view={view} model={model} />
+      ))}
+    </Page>
+  );
+}
