@@ -7,7 +7,10 @@
 //   200 once the Inbox has durably handled the update, and also for malformed or ignored updates
 //       from Telegram itself (redelivering poison would never succeed). For a pressed button the
 //       200 carries `answerCallbackQuery` (Telegram runs a method given in the webhook's answer), so
-//       the spinner stops without another HTTP call to Telegram;
+//       the spinner stops without another HTTP call to Telegram. Only that method goes this way: a
+//       method in the webhook's answer gets no result back, so its failure can be neither seen nor
+//       retried. A lost answerCallbackQuery costs a spinner; a lost reply (the emergency numbers
+//       above all) would cost a person, so every reply goes through the outbox, paced and retried;
 //   500 when handling failed unexpectedly, so that Telegram delivers the update again.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
