@@ -31,10 +31,13 @@ export async function owedPerChat(databaseUrl: string, cipher: HandleCipher, cha
     for (const row of rows) {
       const chat = chatOf.get(row.lookupHash);
       if (!chat) continue;
-      const total = (JSON.parse(row.payload) as { messages: unknown[] }).messages.length;
       const entry = owed.get(chat) ?? { sent: 0, notSent: 0 };
       entry.sent += Number(row.sentCount);
-      entry.notSent += row.status === 'SENT' ? 0 : total - Number(row.sentCount);
+      // A sent entry's payload is emptied at sending (privacy); only unsent ones still carry theirs.
+      if (row.status !== 'SENT') {
+        const total = (JSON.parse(row.payload) as { messages: unknown[] }).messages.length;
+        entry.notSent += total - Number(row.sentCount);
+      }
       owed.set(chat, entry);
     }
     return owed;

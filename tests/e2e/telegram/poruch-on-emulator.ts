@@ -12,12 +12,8 @@ import type { Locale } from '../../../src/core/model.js';
 import type { Clock } from '../../../src/core/ports.js';
 import { loggerOptions } from '../../../src/logger.js';
 import { issueInvite } from '../../../src/storage/invites.js';
-import {
-  type BotMessage,
-  freePort,
-  type TelegramEmulator,
-  type TestUser,
-} from '../../helpers/telegram-emulator.js';
+import { freePort, type TelegramEmulator, type TestUser } from '../../helpers/telegram-emulator.js';
+import { report } from './reporting.js';
 
 export const WEBHOOK_SECRET = 'stories-webhook-secret_0123456789';
 
@@ -125,31 +121,10 @@ export async function enrolSpecialist(
 }
 
 /** A neighbour reports a child left alone in Kramatorsk, in Ukrainian; returns the case code. */
-export async function reportChildLeftAlone(
+export function reportChildLeftAlone(
   running: RunningPoruch,
   reporter: TestUser,
   description: string,
 ): Promise<string> {
-  const { text } = running;
-  await reporter.command('/start');
-  await reporter.next();
-  await reporter.press('lang:uk');
-  await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-  await reporter.press('menu:concern');
-  await reporter.next();
-  await reporter.press('cat:LEFT_WITHOUT_CARE');
-  await reporter.next();
-  await reporter.press(text('common.no', 'uk'));
-  await reporter.until((m) => m.buttons.length > 3);
-  await reporter.say('Краматорськ');
-  const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
-  // The place may be confirmed in a message of its own before the next question: wait for it.
-  await reporter.until((m) => m.text.startsWith('Опишіть'));
-  await reporter.say(description);
-  await reporter.until(hasButton('contact:anon'));
-  await reporter.press('contact:anon');
-  await reporter.until((m) => m.buttons.flat().some((b) => b.text === text('summary.send', 'uk')));
-  await reporter.press(text('summary.send', 'uk'));
-  const [submitted] = await reporter.until((m) => m.text === text('menu.prompt', 'uk'));
-  return /Код звернення: (\S+)/.exec(submitted?.text ?? '')?.[1] ?? '';
+  return report(reporter, running.text, description);
 }
