@@ -137,11 +137,18 @@ export interface ReporterCaseLookup {
   adopt(continuationHash: string, reporterHandleId: string, caseCode?: string): Promise<CaseView | null>;
 }
 
+/**
+ * The database. Its repositories work outside any transaction: each call stands alone. For work
+ * that must commit together, the outermost caller (a webhook update, a console action, a job, a
+ * command) opens a transaction, and everything it calls gets the transaction's repositories (`tx`)
+ * as a parameter. Code handed a `tx` uses only it: it never opens a transaction of its own and never
+ * reaches back to the store (on SQLite that would wait for the lock its own transaction holds).
+ */
 export interface Store extends Repositories {
   directory: DirectoryRepository;
   /**
-   * Runs `work` in one transaction: every write inside commits together or not at all. Called inside
-   * another transaction it joins it, so a core service may open one whether or not its caller did.
+   * Opens a new transaction and runs `work` in it: every write through `tx` commits together when
+   * `work` resolves, or not at all when it throws. Never joins another transaction.
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Cheap round trip for health checks. */

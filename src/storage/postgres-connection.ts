@@ -20,9 +20,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import type { Connection, Db } from './database.js';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.js';
 import { delegate } from './migration-adapters.js';
-import type { Db, TransactionScope } from './prisma.js';
 import { savepoint } from './savepoint.js';
 import { pgSql, type Sql } from './sql.js';
 
@@ -35,12 +35,7 @@ const SLOT_WAIT_MS = 15_000;
  */
 const IDLE_IN_TRANSACTION_MS = 15_000;
 
-export interface PostgresConnection {
-  prisma: Db;
-  sql: Sql;
-  transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type PostgresConnection = Connection;
 
 /** The slot's Prisma adapter: every transaction Prisma asks for is a savepoint of ours. */
 function savepointsOnly(pool: pg.Pool): SqlDriverAdapterFactory {
@@ -147,7 +142,10 @@ export function postgresConnection(
       try {
         await slot.pool.query('BEGIN');
         const generation = slot.generation;
+        let open = true;
         const sameConnection = () => {
+          // The slot serves the next transaction once this one ended: a late statement must not join it.
+          if (!open) throw new Error('a transaction scope was used after its transaction ended');
           if (slot.generation !== generation) throw new Error('database connection lost mid-transaction');
         };
         const checked: Sql = {
@@ -171,6 +169,8 @@ export function postgresConnection(
         } catch (error) {
           await slot.pool.query('ROLLBACK').catch(() => {});
           throw error;
+        } finally {
+          open = false;
         }
       } finally {
         release(slot);

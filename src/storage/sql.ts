@@ -1,17 +1,24 @@
-// Plain SQL for the per-update hot path (dedupe, chat handles, conversation state, outbox).
+// The one small layer for plain SQL. Storage code that runs on every update (dedupe, chat handles,
+// conversation state, the outbox) writes SQL text here instead of calling the Prisma client.
 //
 // Why not the Prisma client there: measured on this machine, one Prisma call costs ~290 µs inside a
-// transaction and an interactive transaction ~370 µs more, while the same statement on better-sqlite3
-// costs ~10-40 µs. A Telegram update needs ~8 statements, so the ORM capped the webhook at ~200
-// updates/s (see bench/webhook.ts). Prisma still owns the schema, the migrations and everything
-// else (the request queue, the directory, specialists).
+// transaction and an interactive transaction ~370 µs more, while the same statement sent straight
+// to the driver costs tens of µs. A Telegram update needs ~8 statements, so the ORM capped the
+// webhook at ~200 updates/s (see bench/webhook.ts). Prisma still owns the schema, the migrations and
+// everything else (the request queue, the directory, specialists).
+//
+// How it reaches the database, through public interfaces only:
+// - SQLite: the `queryRaw` / `executeRaw` of Prisma's better-sqlite3 driver adapter (the
+//   documented driver-adapter interface). The adapter converts the values, Dates included, exactly
+//   as for the ORM's own queries, so the ORM reads back what this layer wrote and the other way
+//   round, whatever date format Prisma uses.
+// - PostgreSQL: `pg`, with named statements (parsed and planned once per connection).
 //
 // One SQL text serves both backends: `?` placeholders (rewritten to $1.. for PostgreSQL), quoted
 // identifiers, and only syntax both understand (ON CONFLICT, RETURNING). Values are strings,
-// numbers, booleans, Dates or null; a Date is written the way Prisma writes it on each backend, so
-// the ORM reads back what this layer wrote and the other way round.
-import type Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
+// numbers, booleans, Dates or null. Which connection and transaction a statement runs in is decided
+// by whoever made the `Sql` (see sqlite-adapter.ts and postgres-connection.ts), never by context.
+import type { ArgType, SqlQuery, SqlQueryable } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 
 export type SqlValue = string | number | boolean | Date | null;
@@ -23,7 +30,7 @@ export interface Sql {
   run(text: string, params?: readonly SqlValue[]): Promise<number>;
 }
 
-/** A DateTime column read by plain SQL: an ISO string on SQLite, a Date on PostgreSQL. */
+/** A DateTime column read by plain SQL: ISO text on SQLite, a Date on PostgreSQL. */
 export function dateOf(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
 }
@@ -32,36 +39,43 @@ export const dateOrNull = (value: unknown): Date | null => (value === null ? nul
 /** A boolean column: 0/1 on SQLite, true/false on PostgreSQL. */
 export const booleanOf = (value: unknown): boolean => value === true || value === 1;
 
-/** Prisma's SQLite format (`timestampFormat: iso8601`): text that sorts in time order. */
-const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+/** How the driver adapter should convert each value (the same tags Prisma's own queries carry). */
+const argTypeOf = (value: SqlValue): ArgType => ({
+  arity: 'scalar',
+  scalarType:
+    value instanceof Date
+      ? 'datetime'
+      : typeof value === 'boolean'
+        ? 'boolean'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'int'
+            : 'float'
+          : typeof value === 'string'
+            ? 'string'
+            : 'unknown',
+});
 
-const sqliteValue = (value: SqlValue) =>
-  value instanceof Date ? sqliteDate(value) : typeof value === 'boolean' ? (value ? 1 : 0) : value;
+const driverQuery = (text: string, params: readonly SqlValue[]): SqlQuery => ({
+  sql: text,
+  args: [...params],
+  argTypes: params.map(argTypeOf),
+});
+
+/** Gives the work a queryable to run on: directly, or after waiting for a lock (the caller decides). */
+export type OnQueryable = <T>(work: (queryable: SqlQueryable) => Promise<T>) => Promise<T>;
 
 /**
- * Statements on one better-sqlite3 connection, each prepared once. `guard` runs the work under the
- * connection's lock unless the caller's transaction already holds it (see sqlite-connection.ts).
+ * Plain SQL through a Prisma driver adapter's public query interface. `read` and `write` say where
+ * each kind of statement runs (sqlite-adapter.ts lets a lone write outside a transaction go first).
  */
-export function sqliteSql(
-  db: Database.Database,
-  guard: <T>(work: () => T) => Promise<T>,
-): Sql & { statementCount(): number } {
-  const statements = new Map<string, Statement>();
-  const prepared = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      // The adapter turns safe integers on for the whole connection; counts and versions fit a number.
-      if (statement.reader) statement.safeIntegers(false);
-      statements.set(text, statement);
-    }
-    return statement;
-  };
+export function driverSql(read: OnQueryable, write: OnQueryable = read): Sql {
   return {
-    all: <T extends object>(text: string, params: readonly SqlValue[] = []) =>
-      guard(() => prepared(text).all(...params.map(sqliteValue)) as T[]),
-    run: (text, params = []) => guard(() => prepared(text).run(...params.map(sqliteValue)).changes),
-    statementCount: () => statements.size,
+    all: async <T extends object>(text: string, params: readonly SqlValue[] = []) => {
+      const { columnNames, rows } = await read((q) => q.queryRaw(driverQuery(text, params)));
+      return rows.map((row) => Object.fromEntries(columnNames.map((name, i) => [name, row[i]]))) as T[];
+    },
+    run: (text, params = []) => write((q) => q.executeRaw(driverQuery(text, params))),
   };
 }
 

@@ -1,305 +1,259 @@
-// The better-sqlite3 driver adapter, made safe for an app that serves many chats at once and shares
-// its database file with other processes (a CLI import, a second worker).
-import { AsyncLocalStorage } from 'node:async_hooks';
+// SQLite as the store sees it: Prisma's better-sqlite3 driver adapter on one connection per process,
+// the ORM and plain SQL (sql.ts) on that connection, and transactions that we open ourselves.
+//
+// One writer at a time. A transaction takes the file's in-process lock, then BEGIN IMMEDIATE, and
+// keeps both until COMMIT or ROLLBACK:
+// - BEGIN IMMEDIATE takes SQLite's write lock first, waiting up to the busy timeout while another
+//   process (a CLI import, a second worker) writes. A deferred BEGIN would fail at once with
+//   SQLITE_BUSY when a transaction that read first tries to write after another process wrote.
+// - The in-process lock: better-sqlite3 waits for a busy file synchronously, so two connections of
+//   one process waiting on each other would block the event loop the first one needs to finish.
+//   It is shared by every connection to the same file in this process.
+//
+// Who runs in the transaction is explicit. `transaction(work)` hands `work` a scope (an ORM client
+// and a `Sql`) that run straight on the connection, and may only be used while that transaction is
+// open. The connection-wide `prisma` and `sql` queue for the lock like any other transaction, so a
+// query from elsewhere never lands inside someone else's open transaction (better-sqlite3 would
+// simply run it there, and roll it back with that transaction).
+//
+// Durability: WAL with synchronous=NORMAL. A commit is appended to the WAL without an fsync; the WAL
+// is fsynced when SQLite checkpoints it into the database file. A killed or crashed process loses
+// nothing committed (the operating system still writes the WAL out, and the next open replays it);
+// only a power loss or an operating-system crash can lose the commits since the last checkpoint.
+// Chosen over synchronous=FULL (an fsync per commit) because that fsync was the largest single cost
+// of a webhook update, and avoiding it otherwise took group commit (many transactions per COMMIT,
+// with savepoints and a queue of its own). A server that must keep the last seconds of intake
+// through a power cut should use PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type {
-  IsolationLevel,
   SqlDriverAdapter,
   SqlDriverAdapterFactory,
   SqlQuery,
+  SqlQueryable,
   Transaction,
 } from '@prisma/driver-adapter-utils';
-import type Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
+import type { Connection, Db, TransactionScope } from './database.js';
 import { sqliteFileOf } from './database-url.js';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { delegate } from './migration-adapters.js';
 import { nestable, savepoint } from './savepoint.js';
-import { type Sql, sqliteSql } from './sql.js';
+import { driverSql } from './sql.js';
 
-/** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
+/** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/**
+ * How long work waits for this process's lock before failing. Far above any real queue (a
+ * transaction takes about a millisecond); reached when code waits for the lock while its own
+ * transaction holds it (it used the store instead of the `tx` it was given), which would otherwise
+ * hang forever.
+ */
+export const LOCK_WAIT_MS = 30_000;
 
-/** One async lock: the next holder starts when the previous one releases. */
-class Lock {
-  #tail: Promise<void> = Promise.resolve();
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => {
-      release = resolve;
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+/** An async lock with a queue; `first` puts a waiter at the front. */
+class WriteLock {
+  #held = false;
+  #waiting: Array<() => void> = [];
+
+  acquire(first = false): Promise<() => void> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve(this.#releaser());
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        clearTimeout(timer);
+        resolve(this.#releaser());
+      };
+      const timer = setTimeout(() => {
+        this.#waiting.splice(this.#waiting.indexOf(grant), 1);
+        reject(
+          new Error(`waited ${LOCK_WAIT_MS} ms for the SQLite write lock (used outside its transaction?)`),
+        );
+      }, LOCK_WAIT_MS);
+      if (first) this.#waiting.unshift(grant);
+      else this.#waiting.push(grant);
     });
-    const ready = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return ready;
   }
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
+
+  async run<T>(work: () => Promise<T>, first = false): Promise<T> {
+    const release = await this.acquire(first);
     try {
       return await work();
     } finally {
       release();
     }
   }
+
+  #releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#held = false;
+    };
+  }
 }
 
-const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+const locksByFile = new Map<string, WriteLock>();
 
-/** Which connection's native transaction the current async context is inside, if any. */
-interface Holding {
-  connection: object;
-  /** False once the transaction ended: late continuations of its work must queue like anyone. */
-  open: boolean;
-}
-const holding = new AsyncLocalStorage<Holding>();
-
-/**
- * One SQLite connection as the store sees it: Prisma's adapter (for the ORM), plain SQL with
- * prepared statements (for the hot path, see sql.ts), and native transactions that both join.
- */
-export interface SqliteConnection {
-  readonly factory: SqlDriverAdapterFactory;
-  /** Plain SQL; outside a transaction each statement queues for the connection's lock. */
-  readonly sql: Sql;
-  /**
-   * BEGIN IMMEDIATE ... COMMIT on the connection, without Prisma's interactive-transaction
-   * machinery. Inside `work`, plain SQL and ORM calls made through the client that owns this
-   * connection run in the transaction; an ORM call that wants its own transaction gets a savepoint.
-   */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
-}
-
-/**
- * Wraps one better-sqlite3 connection. Two things the stock adapter does not do:
- * 1. It runs queries issued outside a transaction on the same connection while a transaction is
- *    open, so they would silently join (and roll back with) someone else's transaction. Here they
- *    wait until the transaction ends.
- * 2. It opens transactions with a deferred BEGIN: a transaction that reads before it writes then
- *    fails at once with SQLITE_BUSY when another process wrote in between (the busy timeout does not
- *    apply to upgrading a read snapshot). BEGIN IMMEDIATE takes the write lock first, waiting up to
- *    the busy timeout, so transactions from several processes queue up instead of failing.
- * The lock is shared by every connection to the same file in this process: better-sqlite3 waits for
- * a busy file synchronously, so a second connection in the same process waiting on the first would
- * block the event loop the first needs to finish its transaction (measured: 10 s stalls, then
- * SQLITE_BUSY). Across processes, SQLite's own locking and the busy timeout take over.
- */
-function serialized(
-  inner: SqlDriverAdapter,
-  lock: Lock,
-  guard: <T>(work: () => Promise<T>) => Promise<T>,
-  owns: () => boolean,
-): SqlDriverAdapter {
-  let savepoints = 0;
-  return {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    queryRaw: (q) => guard(() => inner.queryRaw(q)),
-    executeRaw: (q) => guard(() => inner.executeRaw(q)),
-    executeScript: (s) => guard(() => inner.executeScript(s)),
-    getConnectionInfo: () => inner.getConnectionInfo?.() ?? { supportsRelationJoins: false },
-    dispose: () => lock.run(() => inner.dispose()),
-    startTransaction: async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
+/** An adapter for the ORM outside transactions: each query, and each ORM transaction, takes the lock. */
+function queued(adapter: SqlDriverAdapter, lock: WriteLock): SqlDriverAdapter {
+  return delegate(adapter, {
+    queryRaw: (q) => lock.run(() => adapter.queryRaw(q)),
+    executeRaw: (q) => lock.run(() => adapter.executeRaw(q)),
+    executeScript: (s) => lock.run(() => adapter.executeScript(s)),
+    startTransaction: async (isolationLevel): Promise<Transaction> => {
       if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
         throw new Error(`SQLite transactions are always SERIALIZABLE, not ${isolationLevel}`);
       }
-      if (owns()) return savepoint(inner, `poruch_${++savepoints}`);
       const release = await lock.acquire();
       try {
-        await inner.executeRaw(statement('BEGIN IMMEDIATE'));
+        await adapter.executeRaw(statement('BEGIN IMMEDIATE'));
       } catch (error) {
         release();
         throw error;
       }
-      let ended = false;
-      const end = async () => {
-        if (ended) return;
-        ended = true;
-        release();
-      };
       return {
-        ...nestable(inner),
+        ...nestable(adapter),
         // Prisma sends COMMIT / ROLLBACK itself through executeRaw, then calls commit()/rollback().
         options: { usePhantomQuery: false },
-        commit: end,
-        rollback: end,
+        commit: async () => release(),
+        rollback: async () => release(),
       };
     },
-  };
-}
-
-const locksByFile = new Map<string, Lock>();
-
-/** A transaction waiting for its group. */
-interface Waiting {
-  work: () => Promise<unknown>;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
-/** Transactions per commit at most, so that one group does not hold the write lock for long. */
-const MAX_GROUP = 64;
-
-/** The better-sqlite3 handle inside Prisma's adapter (a public field of its queryable). */
-function clientOf(adapter: SqlDriverAdapter): Database.Database {
-  const client = (adapter as unknown as { client?: Database.Database }).client;
-  if (!client || typeof client.prepare !== 'function') {
-    throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its client; see sqlite-adapter.ts');
-  }
-  return client;
+    // The connection is closed once, by sqliteConnection's close().
+    dispose: async () => {},
+  });
 }
 
 /**
- * The app's SQLite file: creates its folder, turns on WAL (readers never block the writer, and it
- * persists in the file) and foreign keys (SQLite leaves them off per connection, and the schema
- * relies on them for cascades), and serializes transactions as described above. The connection is
- * opened when Prisma first connects (`connect`, called by the store before a native transaction).
+ * An adapter for the ORM inside our transaction: queries run straight on the connection (the
+ * transaction holds the lock), an ORM transaction becomes a savepoint, and any use after the
+ * transaction ended fails instead of running unguarded.
  */
-export function sqliteConnection(databaseUrl: string, connect: () => Promise<void>): SqliteConnection {
+function inTransaction(adapter: SqlDriverAdapter, assertOpen: () => void): SqlDriverAdapter {
+  let savepoints = 0;
+  return delegate(adapter, {
+    queryRaw: async (q) => {
+      assertOpen();
+      return adapter.queryRaw(q);
+    },
+    executeRaw: async (q) => {
+      assertOpen();
+      return adapter.executeRaw(q);
+    },
+    startTransaction: async () => {
+      assertOpen();
+      return savepoint(adapter, `poruch_${++savepoints}`);
+    },
+    dispose: async () => {},
+  });
+}
+
+const factoryOf = (connect: () => Promise<SqlDriverAdapter>): SqlDriverAdapterFactory => ({
+  provider: 'sqlite',
+  adapterName: '@prisma/adapter-better-sqlite3',
+  connect,
+});
+
+/**
+ * The app's SQLite file: creates its folder, turns on WAL (readers never block the writer, and it
+ * persists in the file), synchronous=NORMAL (see above), foreign keys (SQLite leaves them off per
+ * connection, and the schema relies on them for cascades) and secure_delete (what is deleted or
+ * overwritten, such as a sent payload, a draft, a case's words after retention, is zeroed in the
+ * file, not left readable in free space).
+ */
+export function sqliteConnection(databaseUrl: string): Connection {
   const file = sqliteFileOf(databaseUrl);
   mkdirSync(dirname(file), { recursive: true });
-  const inner = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  const lock = locksByFile.get(file) ?? new Lock();
+  // iso8601: dates are text that sorts in time order (Prisma's default, stated here on purpose).
+  const factory = new PrismaBetterSqlite3(
+    { url: file, timeout: SQLITE_BUSY_TIMEOUT_MS },
+    { timestampFormat: 'iso8601' },
+  );
+  const lock = locksByFile.get(file) ?? new WriteLock();
   locksByFile.set(file, lock);
-  const self = {};
-  let client: Database.Database | null = null;
 
-  const owns = () => {
-    const held = holding.getStore();
-    return held !== undefined && held.connection === self && held.open;
-  };
-  // Inside this connection's open transaction: run now. Otherwise: wait for the lock.
-  const guard = <T>(work: () => T | Promise<T>): Promise<T> => {
-    if (!owns()) return lock.run(async () => work());
-    try {
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
-  const open = async (): Promise<Database.Database> => {
-    if (!client) await connect();
-    if (!client) throw new Error('SQLite connection did not open');
-    return client;
-  };
-  let plain: ReturnType<typeof sqliteSql> | null = null;
-  const sql: Sql = {
-    all: async (text, params) => {
-      plain ??= sqliteSql(await open(), guard);
-      return plain.all(text, params);
-    },
-    // A write outside a transaction joins the next commit group instead of paying its own commit
-    // (the outbox dispatcher marks every sent message this way), at the front: one statement costs
-    // microseconds, and behind a burst of webhook transactions a sent message stayed unmarked (and
-    // its send slot taken) for seconds.
-    run: async (text, params) => {
-      plain ??= sqliteSql(await open(), guard);
-      const statements = plain;
-      return owns() ? statements.run(text, params) : transaction(() => statements.run(text, params), true);
-    },
-  };
-
-  // Group commit. Transactions that queue up while one runs are run one after another inside the
-  // same BEGIN IMMEDIATE ... COMMIT, each in its own savepoint (a failing one is undone alone), and
-  // are resolved only after the COMMIT. The commit and its fsync are shared instead of paid per
-  // update: under load that was the largest single cost of a webhook update.
-  const waiting: Waiting[] = [];
-  let committing = false;
-
-  function transaction<T>(work: () => Promise<T>, first = false): Promise<T> {
-    // Already inside this connection's transaction (e.g. storage code calling back in): join it.
-    if (owns()) return work();
-    return new Promise<T>((resolve, reject) => {
-      const entry = { work, resolve: resolve as (value: unknown) => void, reject };
-      if (first) waiting.unshift(entry);
-      else waiting.push(entry);
-      if (!committing) void commitGroups();
+  let opened: Promise<SqlDriverAdapter> | null = null;
+  const connection = (): Promise<SqlDriverAdapter> => {
+    opened ??= (async () => {
+      const adapter = await factory.connect();
+      await lock.run(() =>
+        adapter.executeScript(
+          'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; ' +
+            'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
+        ),
+      );
+      return adapter;
+    })().catch((error) => {
+      opened = null;
+      throw error;
     });
-  }
+    return opened;
+  };
 
-  async function commitGroups(): Promise<void> {
-    committing = true;
-    try {
-      while (waiting.length > 0) {
-        // One turn of the event loop first: requests that have already arrived get to queue their
-        // transactions and join this group (statements never yield to I/O, so they could not).
-        await new Promise((resolve) => setImmediate(resolve));
-        await commitGroup(await open());
-      }
-    } catch (error) {
-      // The connection could not be opened (or the group machinery itself failed): nobody waits forever.
-      for (const entry of waiting.splice(0)) entry.reject(error);
-    } finally {
-      committing = false;
-    }
-  }
+  // True while this connection's transaction is open: only then may its scope's handles run.
+  let open = false;
+  const assertOpen = () => {
+    if (!open) throw new Error('a transaction scope was used after its transaction ended');
+  };
 
-  let savepointStatements: { begin: Statement; release: Statement; undo: Statement } | null = null;
+  const prisma: Db = new SqliteClient({ adapter: factoryOf(async () => queued(await connection(), lock)) });
+  const scopeDb: Db = new SqliteClient({
+    adapter: factoryOf(async () => inTransaction(await connection(), assertOpen)),
+  });
+  const direct = async <T>(work: (q: SqlQueryable) => Promise<T>): Promise<T> => {
+    assertOpen();
+    return work(await connection());
+  };
+  const scope: TransactionScope = { db: scopeDb, sql: driverSql(direct) };
 
-  async function commitGroup(db: Database.Database): Promise<void> {
-    savepointStatements ??= {
-      begin: db.prepare('SAVEPOINT poruch_group'),
-      release: db.prepare('RELEASE SAVEPOINT poruch_group'),
-      undo: db.prepare('ROLLBACK TO SAVEPOINT poruch_group'),
+  const waitForLock =
+    (first: boolean) =>
+    async <T>(work: (q: SqlQueryable) => Promise<T>): Promise<T> => {
+      const adapter = await connection();
+      return lock.run(() => work(adapter), first);
     };
-    const savepoint = savepointStatements;
-    const release = await lock.acquire();
-    const committed: Array<{ entry: Waiting; value: unknown }> = [];
-    try {
-      // Waits up to the busy timeout while another process writes.
-      db.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      release();
-      for (const entry of waiting.splice(0, MAX_GROUP)) entry.reject(error);
-      return;
-    }
-    try {
-      for (let n = 0; n < MAX_GROUP && waiting.length > 0; n++) {
-        const entry = waiting.shift() as Waiting;
-        const held: Holding = { connection: self, open: true };
-        try {
-          savepoint.begin.run();
-          committed.push({ entry, value: await holding.run(held, entry.work) });
-          savepoint.release.run();
-        } catch (error) {
-          entry.reject(error);
-          // Some errors make SQLite roll the whole transaction back: the group's earlier work is gone.
-          if (!db.inTransaction) throw error;
-          savepoint.undo.run();
-          savepoint.release.run();
-        } finally {
-          held.open = false;
-        }
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      for (const { entry } of committed) entry.reject(error);
-      return;
-    } finally {
-      release();
-    }
-    for (const { entry, value } of committed) entry.resolve(value);
-  }
 
   return {
-    sql,
-    factory: {
-      provider: 'sqlite',
-      adapterName: inner.adapterName,
-      connect: async () => {
-        const adapter = await inner.connect();
-        // secure_delete: what is deleted or overwritten (a sent payload, a draft, a case's words
-        // after retention) is zeroed in the file, not left readable in free space.
-        await lock.run(() =>
-          adapter.executeScript(
-            'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
-          ),
-        );
-        client = clientOf(adapter);
-        plain = null;
-        savepointStatements = null;
-        return serialized(adapter, lock, guard, owns);
-      },
+    prisma,
+    // A lone write outside a transaction (the outbox dispatcher marking a sent message) goes to the
+    // front of the queue: it costs microseconds, and behind a burst of webhook transactions a sent
+    // message stayed unmarked (its send slot taken) for seconds.
+    sql: driverSql(waitForLock(false), waitForLock(true)),
+    async transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+      const adapter = await connection();
+      const release = await lock.acquire();
+      try {
+        // Waits up to the busy timeout while another process writes.
+        await adapter.executeRaw(statement('BEGIN IMMEDIATE'));
+        open = true;
+        try {
+          const result = await work(scope);
+          await adapter.executeRaw(statement('COMMIT'));
+          return result;
+        } catch (error) {
+          // Some errors end the transaction inside SQLite already; then there is nothing to undo.
+          await adapter.executeRaw(statement('ROLLBACK')).catch(() => {});
+          throw error;
+        }
+      } finally {
+        open = false;
+        release();
+      }
     },
-    transaction,
+    async close() {
+      await prisma.$disconnect();
+      await scopeDb.$disconnect();
+      const adapter = await opened?.catch(() => null);
+      opened = null;
+      if (adapter) await lock.run(() => adapter.dispose());
+    },
   };
 }

@@ -1,5 +1,4 @@
 // createStore(databaseUrl): the Store port of src/core, on SQLite or PostgreSQL.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Clock, type Repositories, type Store, systemClock } from '../core/ports.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { auditLog } from './audit.js';
@@ -63,25 +62,6 @@ export interface StoreOptions extends DatabaseOptions {
   clock?: Clock;
 }
 
-type RepositoryName = keyof Repositories;
-const REPOSITORY_NAMES: RepositoryName[] = [
-  'requests',
-  'messages',
-  'audit',
-  'handles',
-  'updates',
-  'outbox',
-  'recentMessages',
-  'conversations',
-  'reporterCases',
-  'specialists',
-  'invites',
-  'notifications',
-  'limits',
-  'casework',
-  'staffAccess',
-];
-
 /** Opens the database (migrate it first: applyMigrations) and exposes it as the core's Store. */
 export function createStore(databaseUrl: string, options: StoreOptions = {}): StoreWithDatabase {
   const database = openDatabase(databaseUrl, options);
@@ -89,31 +69,17 @@ export function createStore(databaseUrl: string, options: StoreOptions = {}): St
   const cipher = options.cipher ?? noCipher;
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
-  // The transaction a piece of work runs in, if any. Repositories used inside it (also through
-  // `store.requests` etc.) go to that transaction: on SQLite, a query outside it would wait for the
-  // write lock the transaction itself holds.
-  const ambient = new AsyncLocalStorage<Repositories>();
-  const outside = repositoriesOn(prisma, database.sql, cipher, now);
-  const current = () => ambient.getStore() ?? outside;
-
-  const store = {
+  const store: StoreWithDatabase = {
+    // Outside any transaction: each call stands alone (on SQLite it waits for a running transaction).
+    ...repositoriesOn(prisma, database.sql, cipher, now),
     database,
     directory: directoryRepository(prisma, now),
-    transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-      const joined = ambient.getStore();
-      if (joined) return work(joined);
-      return database.transaction(({ db, sql }) => {
-        const repositories = repositoriesOn(db, sql, cipher, now);
-        return ambient.run(repositories, () => work(repositories));
-      });
-    },
+    // Always a new transaction: work inside is handed `tx` and passes it on; it never opens another.
+    transaction: (work) => database.transaction(({ db, sql }) => work(repositoriesOn(db, sql, cipher, now))),
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
     },
     close: () => database.close(),
   };
-  for (const name of REPOSITORY_NAMES) {
-    Object.defineProperty(store, name, { get: () => current()[name], enumerable: true });
-  }
-  return store as StoreWithDatabase;
+  return store;
 }

@@ -15,7 +15,7 @@ import { caseToTell, relayToSpecialist } from '../specialists/relay.js';
 export function requestIntake(tx: Repositories, queue: Queue, notify: NotifyDeps): RequestIntake {
   return {
     async submit(request) {
-      const { request: created, continuationSecret } = await queue.enqueue(request);
+      const { request: created, continuationSecret } = await queue.in(tx).enqueue(request);
       await notifyNewRequest(tx, notify, created);
       return { caseCode: created.caseCode, continuationSecret };
     },
@@ -42,7 +42,7 @@ export function reporterCases(
     async addInformation(reporterHandleId, caseCode, text) {
       const mine = await tx.reporterCases.findMine(reporterHandleId, caseCode);
       if (!mine) return err('NOT_FOUND');
-      const added = await queue.addReporterMessage(mine.id, text);
+      const added = await queue.in(tx).addReporterMessage(mine.id, text);
       if (added.ok) {
         await relayToSpecialist(tx, mine, text);
         return ok(undefined);
@@ -53,7 +53,7 @@ export function reporterCases(
       const target = await caseToTell(tx, reporterHandleId);
       if (!target) return err('NO_CASE');
       // Kept in the thread first: whoever holds the case later reads it there too.
-      const added = await queue.addReporterMessage(target.id, text);
+      const added = await queue.in(tx).addReporterMessage(target.id, text);
       if (!added.ok) return err('NO_CASE');
       await relayToSpecialist(tx, target, text);
       return ok({ caseCode: target.caseCode });

@@ -7,7 +7,7 @@ import type { CaseView, Urgency } from '../model.js';
 import type { Repositories } from '../ports.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, SYSTEM } from './audit.js';
-import { decide } from './decide.js';
+import { decide, ownTransactions } from './decide.js';
 import { minutesAfter, type QueueDeps } from './deps.js';
 import { type EscalateError, explainEscalate, queueError } from './errors.js';
 import { TRANSITIONS, targetStatus } from './transitions.js';
@@ -59,7 +59,7 @@ async function escalateOne(
 ): Promise<Result<CaseView, EscalateError | NotDue>> {
   const now = deps.clock.now();
   return decide<CaseView, EscalateError | NotDue>(
-    deps.store,
+    ownTransactions(deps.store),
     requestId,
     (current) => {
       const why = explainEscalate(requestId, current);

@@ -6,7 +6,7 @@
 import type { CaseMessage, CaseView, NewRequest } from '../model.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, REPORTER } from './audit.js';
-import { decide } from './decide.js';
+import { decide, type Unit } from './decide.js';
 import type { QueueDeps } from './deps.js';
 import { queueError, type ReporterMessageError } from './errors.js';
 
@@ -18,14 +18,15 @@ export interface Enqueued {
 
 const DEFAULT_CODE_ATTEMPTS = 10;
 
-export async function enqueue(deps: QueueDeps, input: NewRequest): Promise<Enqueued> {
+export async function enqueue(deps: QueueDeps, unit: Unit, input: NewRequest): Promise<Enqueued> {
   const attempts = deps.maxCodeAttempts ?? DEFAULT_CODE_ATTEMPTS;
   const continuationSecret = deps.caseCodes.continuationSecret();
   const continuationHash = deps.caseCodes.hashSecret(continuationSecret);
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const caseCode = deps.caseCodes.caseCode();
-    // One transaction per attempt: on PostgreSQL a failed insert spoils the transaction it ran in.
-    const request = await deps.store.transaction(async (tx) => {
+    // A code already taken inserts nothing (ON CONFLICT), so a draw can be retried in the same
+    // transaction on either backend.
+    const request = await unit.attempt(async (tx) => {
       const created = await tx.requests.create({ ...input, caseCode, continuationHash });
       if (!created) return null;
       await tx.audit.record({
@@ -52,16 +53,16 @@ export async function enqueue(deps: QueueDeps, input: NewRequest): Promise<Enque
  * touched) so that a message can never slip in after a concurrent close.
  */
 export async function addReporterMessage(
-  deps: QueueDeps,
+  unit: Unit,
   requestId: string,
   text: string,
 ): Promise<Result<CaseMessage, ReporterMessageError>> {
   if (text.trim() === '') {
-    const current = await deps.store.requests.findById(requestId);
+    const current = await unit.reads.requests.findById(requestId);
     return err(queueError(current ? 'EMPTY_TEXT' : 'NOT_FOUND', requestId, current));
   }
   return decide<CaseMessage, ReporterMessageError>(
-    deps.store,
+    unit,
     requestId,
     (current) => {
       if (!current) return err(queueError('NOT_FOUND', requestId, null));

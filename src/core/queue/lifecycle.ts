@@ -4,7 +4,7 @@ import type { CaseMessage, CaseView, Outcome } from '../model.js';
 import type { Repositories, RequestGuard } from '../ports.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, type AuditAction, SYSTEM, specialistActor } from './audit.js';
-import { decide } from './decide.js';
+import { decide, ownTransactions, type Unit } from './decide.js';
 import { minutesAfter, type QueueDeps, type SpecialistRef } from './deps.js';
 import {
   type AnswerError,
@@ -17,10 +17,10 @@ import {
 } from './errors.js';
 import { type BackToQueue, canApply, TRANSITIONS, targetStatus } from './transitions.js';
 
-export function claim(deps: QueueDeps, requestId: string, specialist: SpecialistRef) {
+export function claim(deps: QueueDeps, unit: Unit, requestId: string, specialist: SpecialistRef) {
   const now = deps.clock.now();
   return decide<CaseView, ClaimError>(
-    deps.store,
+    unit,
     requestId,
     (current) => {
       const why = explainClaim(requestId, current, specialist);
@@ -55,9 +55,9 @@ const backToQueue = (current: CaseView, action: BackToQueue) => ({
   leaseExpiresAt: null,
 });
 
-export function release(deps: QueueDeps, requestId: string, specialist: SpecialistRef) {
+export function release(unit: Unit, requestId: string, specialist: SpecialistRef) {
   return decide<CaseView, ClaimerError>(
-    deps.store,
+    unit,
     requestId,
     (current) => {
       const why = explainClaimerAction('release', requestId, current, specialist);
@@ -82,17 +82,17 @@ export function release(deps: QueueDeps, requestId: string, specialist: Speciali
 }
 
 export async function answer(
-  deps: QueueDeps,
+  unit: Unit,
   requestId: string,
   specialist: SpecialistRef,
   text: string,
 ): Promise<Result<{ request: CaseView; message: CaseMessage }, AnswerError>> {
   if (text.trim() === '') {
-    const current = await deps.store.requests.findById(requestId);
+    const current = await unit.reads.requests.findById(requestId);
     return err(queueError(current ? 'EMPTY_TEXT' : 'NOT_FOUND', requestId, current));
   }
   return decide<{ request: CaseView; message: CaseMessage }, AnswerError>(
-    deps.store,
+    unit,
     requestId,
     (current) => {
       const why = explainClaimerAction('answer', requestId, current, specialist);
@@ -121,10 +121,16 @@ export async function answer(
  * service, the police): the procedure requires it, and a closed case is no longer watched. A case
  * closed as a duplicate owes nothing of its own: the notices belong to the case it repeats.
  */
-export function close(deps: QueueDeps, requestId: string, specialist: SpecialistRef, outcome: Outcome) {
+export function close(
+  deps: QueueDeps,
+  unit: Unit,
+  requestId: string,
+  specialist: SpecialistRef,
+  outcome: Outcome,
+) {
   const now = deps.clock.now();
   return decide<CaseView, CloseError>(
-    deps.store,
+    unit,
     requestId,
     async (current, tx) => {
       const why = explainClaimerAction('close', requestId, current, specialist);
@@ -221,7 +227,7 @@ async function returnEach(
   const returned: CaseView[] = [];
   for (const candidate of candidates) {
     const result = await decide<CaseView, null>(
-      deps.store,
+      ownTransactions(deps.store),
       candidate.id,
       (current) => {
         const applies =

@@ -1,8 +1,14 @@
 // The Queue service: the request lifecycle as the rest of Poruch sees it (flows, specialist pages,
 // jobs). Every state change is one guarded update plus its audit event in one transaction; expected
 // refusals come back as typed errors (./errors.ts), never as exceptions.
+//
+// Each move comes in two forms, and the call site shows which: `queue.claim(...)` is the outermost
+// caller and opens its own transaction; `queue.in(tx).claim(...)` runs in the transaction the caller
+// opened (the Inbox's update, a console action), which then commits it with the caller's own writes.
 import type { CaseMessage, CaseView, NewRequest, Outcome } from '../model.js';
+import type { Repositories } from '../ports.js';
 import type { Result } from '../result.js';
+import { callersTransaction, ownTransactions, type Unit } from './decide.js';
 import type { QueueDeps, SpecialistRef } from './deps.js';
 import type {
   AnswerError,
@@ -22,7 +28,8 @@ import {
 import { addReporterMessage, type Enqueued, enqueue } from './intake.js';
 import { answer, claim, close, expireLeases, handBack, type OnLeaseLapsed, release } from './lifecycle.js';
 
-export interface Queue {
+/** The moves on one request, in a transaction (see the top of this file for whose). */
+export interface QueueMoves {
   /** Stores a new request (status NEW) with a fresh case code and continuation secret. */
   enqueue(request: NewRequest): Promise<Enqueued>;
   /** The centre's waiting requests: urgent first, then oldest first. */
@@ -44,6 +51,11 @@ export interface Queue {
     specialist: SpecialistRef,
     outcome: Outcome,
   ): Promise<Result<CaseView, CloseError>>;
+}
+
+export interface Queue extends QueueMoves {
+  /** The same moves inside the caller's open transaction `tx`: they neither open nor commit one. */
+  in(tx: Repositories): QueueMoves;
   /**
    * Returns stale claims to their queue; the requests returned are the ones moved. `onLapsed` runs
    * in each move's own transaction (to announce it through the outbox).
@@ -65,14 +77,18 @@ export interface Queue {
 
 export function createQueue(deps: QueueDeps): Queue {
   if (!(deps.leaseMinutes > 0)) throw new Error('leaseMinutes must be positive');
+  const moves = (unit: Unit): QueueMoves => ({
+    enqueue: (request) => enqueue(deps, unit, request),
+    list: (centreId, limit) => unit.reads.requests.listQueue(centreId, limit),
+    claim: (requestId, specialist) => claim(deps, unit, requestId, specialist),
+    release: (requestId, specialist) => release(unit, requestId, specialist),
+    answer: (requestId, specialist, text) => answer(unit, requestId, specialist, text),
+    addReporterMessage: (requestId, text) => addReporterMessage(unit, requestId, text),
+    close: (requestId, specialist, outcome) => close(deps, unit, requestId, specialist, outcome),
+  });
   return {
-    enqueue: (request) => enqueue(deps, request),
-    list: (centreId, limit) => deps.store.requests.listQueue(centreId, limit),
-    claim: (requestId, specialist) => claim(deps, requestId, specialist),
-    release: (requestId, specialist) => release(deps, requestId, specialist),
-    answer: (requestId, specialist, text) => answer(deps, requestId, specialist, text),
-    addReporterMessage: (requestId, text) => addReporterMessage(deps, requestId, text),
-    close: (requestId, specialist, outcome) => close(deps, requestId, specialist, outcome),
+    ...moves(ownTransactions(deps.store)),
+    in: (tx) => moves(callersTransaction(tx)),
     expireLeases: (onLapsed) => expireLeases(deps, onLapsed),
     handBack: (specialistId, onReturned) => handBack(deps, specialistId, onReturned),
     escalate: (requestId, onEscalated) => escalate(deps, requestId, onEscalated),

@@ -43,20 +43,21 @@ export function createCaseActions(deps: CaseActionDeps) {
   return {
     /** Takes the request; the colleagues' notifications turn into "claimed by a colleague". */
     async claim(tx: Repositories, s: SpecialistRef, requestId: string) {
-      const result = await deps.queue.claim(requestId, s);
+      const result = await deps.queue.in(tx).claim(requestId, s);
       if (result.ok) await retractNotifications(tx, result.value, s.id);
       return result;
     },
-    release: (_tx: Repositories, s: SpecialistRef, requestId: string) => deps.queue.release(requestId, s),
+    release: (tx: Repositories, s: SpecialistRef, requestId: string) =>
+      deps.queue.in(tx).release(requestId, s),
     /** Writes to the person through the bot. */
     async answer(tx: Repositories, s: SpecialistRef, requestId: string, text: string) {
-      const result = await deps.queue.answer(requestId, s, text);
+      const result = await deps.queue.in(tx).answer(requestId, s, text);
       if (result.ok) await tellReporter(tx, result.value.request, 'toReporter.answer', { text });
       return result;
     },
     /** Records the outcome; the person is told the case is closed. */
     async close(tx: Repositories, s: SpecialistRef, requestId: string, outcome: Outcome) {
-      const result = await deps.queue.close(requestId, s, outcome);
+      const result = await deps.queue.in(tx).close(requestId, s, outcome);
       if (result.ok) await tellReporter(tx, result.value, 'toReporter.closed', {});
       return result;
     },

@@ -147,7 +147,7 @@ export function createDesk(deps: DeskDeps) {
     if (casework.isCommand(name)) return casework.command(ctx, s, current, name, args);
     switch (name) {
       case 'queue': {
-        const waiting = await deps.queue.list(s.centreId, 10);
+        const waiting = await deps.queue.in(ctx.tx).list(s.centreId, 10);
         if (waiting.length === 0) return [say('queueEmpty')];
         const marks = await casework.overdueMarks(ctx, waiting);
         return [

@@ -1,6 +1,7 @@
 // A reply and its audit entry commit together or not at all; the thread reads in the order written.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseView } from '../../../src/core/model.js';
+import type { Repositories } from '../../../src/core/ports.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describeBackends } from '../../helpers/db.js';
 import { addReporter, addSpecialists, caseCode, directory, newRequest } from './fixtures.js';
@@ -99,15 +100,17 @@ describeBackends('store', (backend) => {
     expect(texts).not.toContain('inside, rolled back');
   });
 
-  it('lets work inside a transaction use the store itself, and rolls that back too', async () => {
-    await expect(
-      store.transaction(async () => {
-        await store.messages.add(request.id, 'SYSTEM', 'through the store, inside');
-        throw new Error('abort');
-      }),
-    ).rejects.toThrow('abort');
-    const texts = (await store.messages.thread(request.id)).map((m) => m.text);
-    expect(texts).not.toContain('through the store, inside');
+  it('hands the work its own repositories, which refuse to run once the transaction has ended', async () => {
+    // The store never decides from context which transaction a call belongs to: the work gets `tx`.
+    let leaked: Repositories | null = null;
+    await store.transaction(async (tx) => {
+      leaked = tx;
+      expect(await tx.updates.firstTime('TELEGRAM', 'inside')).toBe(true);
+    });
+    const late = leaked as unknown as Repositories;
+    await expect(late.updates.firstTime('TELEGRAM', 'after the commit')).rejects.toThrow(/ended/);
+    expect(await store.updates.firstTime('TELEGRAM', 'inside')).toBe(false);
+    expect(await store.updates.firstTime('TELEGRAM', 'after the commit')).toBe(true);
   });
 
   it('reads a thread in the order it was written', async () => {
