@@ -4,7 +4,7 @@
 // in scripts/commands/; this wrapper only loads .env, passes the real terminal, environment and clock,
 // and exits with the command's code. A failure is printed as its message, not a stack.
 import { loadEnvFile } from '../src/config.js';
-import { systemClock } from '../src/core/ports.js';
+import { systemClock } from '../src/core/ports/index.js';
 import type { Command } from './commands/command.js';
 
 // Loaded on demand: a command that needs no database does not pay for loading Prisma.

@@ -8,10 +8,10 @@ import { createTelegramChannel, type TelegramChannel } from './channels/telegram
 import { createViberChannel, type ViberChannel } from './channels/viber/index.js';
 import { composeOutbox, type Outbox } from './compose-outbox.js';
 import { type Config, caseworkPolicyOf } from './config.js';
-import type { Inbox, Messenger } from './core/delivery/ports.js';
 import { createInbox } from './core/inbox/inbox.js';
 import type { Channel, Directory } from './core/model.js';
-import { type Clock, systemClock } from './core/ports.js';
+import type { Inbox, Messenger } from './core/ports/index.js';
+import { type Clock, systemClock } from './core/ports/index.js';
 import { createCaseCodes, createQueue, type Queue } from './core/queue/index.js';
 import { createCaseActions } from './core/specialists/case-actions.js';
 import { deactivateSpecialist } from './core/specialists/team.js';

@@ -145,33 +145,12 @@ export function loadEnvFile(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-function telegramFrom(env: Env) {
-  const token = env.TELEGRAM_BOT_TOKEN?.trim();
-  const mode =
-    env.TELEGRAM_MODE?.trim() || (token ? (env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling') : 'off');
-  return {
-    mode,
-    token,
-    apiRoot: env.TELEGRAM_API_ROOT || undefined,
-    webhookUrl: env.TELEGRAM_WEBHOOK_URL || undefined,
-    webhookSecret: env.TELEGRAM_WEBHOOK_SECRET || undefined,
-  };
-}
-
-function viberFrom(env: Env) {
-  const authToken = env.VIBER_AUTH_TOKEN?.trim();
-  return {
-    enabled: Boolean(authToken),
-    authToken,
-    webhookUrl: env.VIBER_WEBHOOK_URL || undefined,
-    apiUrl: env.VIBER_API_URL || undefined,
-    botName: env.VIBER_BOT_NAME || undefined,
-    avatarUrl: env.VIBER_AVATAR_URL || undefined,
-  };
-}
-
-/** Maps config paths back to the variable a person sets, for error messages. */
-const variableOf: Record<string, string> = {
+/**
+ * Every environment variable Poruch reads, and where its value goes in the config (a dotted path).
+ * The one list: loadConfig reads the environment through it, error messages name the variable a
+ * person sets through it, and ENV_VARIABLES (which README.md and .env.example must document) is it.
+ */
+const VARIABLES = {
   env: 'NODE_ENV',
   host: 'HOST',
   port: 'PORT',
@@ -210,10 +189,31 @@ const variableOf: Record<string, string> = {
   'viber.apiUrl': 'VIBER_API_URL',
   'viber.botName': 'VIBER_BOT_NAME',
   'viber.avatarUrl': 'VIBER_AVATAR_URL',
-};
+} as const satisfies Record<string, string>;
 
 /** Every environment variable Poruch reads (README.md and .env.example document each). */
-export const ENV_VARIABLES: readonly string[] = Object.values(variableOf);
+export const ENV_VARIABLES: readonly string[] = Object.values(VARIABLES);
+
+type Raw = { [key: string]: string | boolean | undefined | Raw };
+
+/** The environment laid out as the config schema expects it: each set variable at its path. */
+function rawFrom(env: Env) {
+  const raw: Raw = { retention: {}, casework: {}, telegram: {}, viber: {} };
+  for (const [path, variable] of Object.entries(VARIABLES)) {
+    const value = env[variable]?.trim();
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    const parent = keys.reduce((node, key) => node[key] as Raw, raw);
+    parent[last] = value === '' ? undefined : value;
+  }
+  // What follows from other variables: with a token, Telegram defaults to a webhook when its URL is
+  // set and to polling otherwise; Viber is on exactly when it has a token.
+  const telegram = raw.telegram as Raw;
+  telegram.mode ??= telegram.token ? (telegram.webhookUrl ? 'webhook' : 'polling') : 'off';
+  const viber = raw.viber as Raw;
+  viber.enabled = Boolean(viber.authToken);
+  return raw;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -223,48 +223,13 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const raw = {
-    env: env.NODE_ENV || undefined,
-    host: env.HOST || undefined,
-    port: env.PORT || undefined,
-    logLevel: env.LOG_LEVEL || undefined,
-    databaseUrl: env.DATABASE_URL || undefined,
-    handleKey: env.HANDLE_KEY,
-    handleKeyFile: env.HANDLE_KEY_FILE || undefined,
-    centresFile: env.CENTRES_FILE || undefined,
-    referralsFile: env.REFERRALS_FILE || undefined,
-    publicUrl: env.PUBLIC_URL || undefined,
-    consoleRefreshSeconds: env.CONSOLE_REFRESH_SECONDS || undefined,
-    leaseMinutes: env.LEASE_MINUTES || undefined,
-    escalateUrgentAfterMinutes: env.ESCALATE_URGENT_AFTER_MINUTES || undefined,
-    escalateNormalAfterMinutes: env.ESCALATE_NORMAL_AFTER_MINUTES || undefined,
-    retention: {
-      closedCaseDays: env.RETENTION_CLOSED_CASE_DAYS || undefined,
-      processedUpdateDays: env.RETENTION_PROCESSED_UPDATE_DAYS || undefined,
-      sentOutboxDays: env.RETENTION_SENT_OUTBOX_DAYS || undefined,
-      failedOutboxDays: env.RETENTION_FAILED_OUTBOX_DAYS || undefined,
-      idleConversationDays: env.RETENTION_IDLE_CONVERSATION_DAYS || undefined,
-    },
-    casework: {
-      childrenServiceNoticeMinutes: env.CASEWORK_CHILDREN_SERVICE_NOTICE_MINUTES || undefined,
-      policeNoticeMinutes: env.CASEWORK_POLICE_NOTICE_MINUTES || undefined,
-      assessmentWorkingDays: env.CASEWORK_ASSESSMENT_WORKING_DAYS || undefined,
-      secondAlertAfterMinutes: env.CASEWORK_SECOND_ALERT_AFTER_MINUTES || undefined,
-      timeZone: env.CASEWORK_TIME_ZONE || undefined,
-      holidays: env.CASEWORK_HOLIDAYS || undefined,
-    },
-    telegramMessagesPerSecond: env.TELEGRAM_MESSAGES_PER_SECOND || undefined,
-    viberMessagesPerSecond: env.VIBER_MESSAGES_PER_SECOND || undefined,
-    chatMessagesPerSecond: env.CHAT_MESSAGES_PER_SECOND || undefined,
-    telegram: telegramFrom(env),
-    viber: viberFrom(env),
-  };
+  const raw = rawFrom(env);
   const parsed = configSchema.safeParse(raw);
   const problems: string[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
-      problems.push(`${variableOf[path] ?? path}: ${issue.message}`);
+      problems.push(`${(VARIABLES as Record<string, string>)[path] ?? path}: ${issue.message}`);
     }
   } else if (parsed.data.env === 'production' && !parsed.data.handleKey) {
     problems.push('HANDLE_KEY: required in production (32 bytes, base64 or hex)');

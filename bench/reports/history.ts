@@ -2,7 +2,7 @@
 // statistics tests need exact times to compute figures by hand, and the benchmark needs 100,000 such
 // requests quickly. Plain SQL through src/storage/sql.ts, so it runs on SQLite and PostgreSQL alike.
 
-import type { Channel, Outcome, RequestKind, Urgency } from '../../src/core/model.js';
+import type { CaseOutcome, Channel, RequestKind, Urgency } from '../../src/core/model.js';
 import { AUDIT_ACTIONS } from '../../src/core/queue/audit.js';
 import type { Sql } from '../../src/storage/sql.js';
 
@@ -29,7 +29,7 @@ export interface RequestStory {
   /** Each claim: who, when, and whether its lease ran out (back to the queue 30 minutes later). */
   claims?: { specialistId: string; after: number; lapsed?: boolean }[];
   answeredAfter?: number;
-  closed?: { after: number; outcome: Outcome };
+  closed?: { after: number; outcome: CaseOutcome };
 }
 
 const at = (story: RequestStory, minutes: number) => new Date(story.receivedAt.getTime() + minutes * MINUTE);

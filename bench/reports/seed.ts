@@ -5,7 +5,12 @@
 // again. Deterministic (a seeded generator), and the year ends on SEED_END, so figures are stable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { CONCERN_CATEGORIES, CONSULTATION_TOPICS, type Directory, OUTCOMES } from '../../src/core/model.js';
+import {
+  CASE_OUTCOMES,
+  CONCERN_CATEGORIES,
+  CONSULTATION_TOPICS,
+  type Directory,
+} from '../../src/core/model.js';
 import { readDirectoryFile } from '../../src/directory/index.js';
 import { applyMigrations } from '../../src/storage/migrations.js';
 import { createStore } from '../../src/storage/store.js';
@@ -75,7 +80,7 @@ function storyAt(
     ...base,
     claims,
     answeredAfter,
-    closed: { after: answeredAfter + skewed(60, 14_400), outcome: pick(OUTCOMES) },
+    closed: { after: answeredAfter + skewed(60, 14_400), outcome: pick(CASE_OUTCOMES) },
   };
 }
 

@@ -3,7 +3,7 @@
 // (scripts/poruch.ts) is only a thin wrapper that passes the real ones and exits with the code.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, databaseUrlOf, type Env } from '../../src/config.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock } from '../../src/core/ports/index.js';
 import { applyMigrations } from '../../src/storage/migrations.js';
 import { createStore, type StoreWithDatabase } from '../../src/storage/store.js';
 

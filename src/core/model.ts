@@ -36,7 +36,7 @@ export type Urgency = 'NORMAL' | 'URGENT';
  */
 export type RequestStatus = 'NEW' | 'CLAIMED' | 'ANSWERED' | 'ESCALATED' | 'CLOSED';
 
-export const OUTCOMES = [
+export const CASE_OUTCOMES = [
   'CONSULTED',
   'REFERRED_POLICE',
   'REFERRED_CHILDREN_SERVICE',
@@ -44,7 +44,7 @@ export const OUTCOMES = [
   'UNFOUNDED',
   'DUPLICATE',
 ] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 export type AdminLevel = 'OBLAST' | 'DISTRICT' | 'HROMADA';
 export type CentreLevel = 'OBLAST' | 'DISTRICT' | 'CITY' | 'HROMADA';
@@ -128,7 +128,7 @@ export interface CaseView {
   claimedAt: Date | null;
   leaseExpiresAt: Date | null;
   escalationLevel: number;
-  outcome: Outcome | null;
+  outcome: CaseOutcome | null;
   language: Locale;
   /** Null for a case staff registered from a phone call, letter or visit: no reporter chat. */
   channel: Channel | null;

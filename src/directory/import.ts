@@ -1,7 +1,7 @@
 // Importing a directory file into storage: every row is checked before anything is written, and the
 // write is one `replace` (one transaction), so a bad file or a failed write leaves the old directory.
 import type { Directory } from '../core/model.js';
-import type { DirectoryRepository } from '../core/ports.js';
+import type { DirectoryRepository } from '../core/ports/index.js';
 import { err, ok, type Result } from '../core/result.js';
 import { readDirectoryFile } from './index.js';
 import type { RowError } from './row-error.js';

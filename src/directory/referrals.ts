@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { RECIPIENTS } from '../core/casework/model.js';
-import type { CaseworkRepository, ReferralContact } from '../core/casework/ports.js';
+import type { CaseworkRepository, ReferralContact } from '../core/ports/index.js';
 import { err, ok, type Result } from '../core/result.js';
 
 const text = z.string().trim().min(1).max(300);

@@ -4,8 +4,7 @@
 // directory only when it changed, so an import takes effect within seconds, without a restart, on
 // every instance.
 import type { Directory } from '../core/model.js';
-import type { DirectoryRepository } from '../core/ports.js';
-import type { DispatcherLogger } from './outbox-dispatcher.js';
+import type { DirectoryRepository, Logger } from '../core/ports/index.js';
 import { periodic } from './periodic.js';
 
 export interface DirectoryWatchDeps {
@@ -14,7 +13,7 @@ export interface DirectoryWatchDeps {
   loadedVersion: number;
   /** Receives every directory loaded after a change. */
   onReloaded: (directory: Directory) => void;
-  logger: DispatcherLogger;
+  logger: Logger;
   intervalMs?: number;
 }
 

@@ -2,17 +2,16 @@
 // the request committed. Woken like the outbox dispatcher (which could share woken-loop.ts too; it
 // is being reworked elsewhere), and on a timer for retries. Each message
 // is locked by one conditional update, so several app instances never delete one twice.
-import type { ErasureQueue, Messenger } from '../core/delivery/ports.js';
+
 import type { Channel } from '../core/model.js';
-import type { Clock } from '../core/ports.js';
-import type { DispatcherLogger } from './outbox-dispatcher.js';
+import type { Clock, ErasureQueue, Logger, Messenger } from '../core/ports/index.js';
 import { createWokenLoop, type WokenLoop } from './woken-loop.js';
 
 export interface EraserDeps {
   queue: ErasureQueue;
   messengers: Partial<Record<Channel, Messenger>>;
   clock: Clock;
-  logger: DispatcherLogger;
+  logger: Logger;
   batchSize?: number;
   /** How long a message stays locked to this instance; also the wait before a failed delete is retried. */
   lockMs?: number;

@@ -5,23 +5,17 @@
 // NOTIFY). A slow poll is only the safety net for backoffs and leases that ran out.
 // Leases are short and renewed while a send is in flight, so a killed instance's entries pass to a
 // living one within seconds.
-import type { DeliveryQueue, Messenger } from '../core/delivery/ports.js';
+
 import type { Channel } from '../core/model.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, DeliveryQueue, Logger, Messenger } from '../core/ports/index.js';
 import { createPump, type Pump } from './outbox-pump.js';
 import { createSender, type Step } from './outbox-send.js';
-
-export interface DispatcherLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface DispatcherDeps {
   queue: DeliveryQueue;
   messengers: Partial<Record<Channel, Messenger>>;
   clock: Clock;
-  logger: DispatcherLogger;
+  logger: Logger;
   /** Sends in flight at once per channel: each may repeat one message if the process is killed. */
   maxInFlight?: number;
   /** How long an entry stays leased to this instance without renewal. */

@@ -1,8 +1,8 @@
 // The dispatcher's loop for one channel (see outbox-dispatcher.ts). Timers here are real ones: the
 // decisions (what may go, when) are taken with the injected clock in the core and in storage.
-import type { Delivery, DeliveryQueue } from '../core/delivery/ports.js';
+
 import type { Channel } from '../core/model.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, Delivery, DeliveryQueue } from '../core/ports/index.js';
 import type { SendNext } from './outbox-send.js';
 
 export interface PumpOptions {

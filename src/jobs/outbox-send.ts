@@ -1,21 +1,16 @@
 // Sending the next message of one outbox entry, and recording at once what came of it: a message is
 // marked sent right after the platform took it, so a crash (kill -9) between the two can repeat at
 // most that one message, never a batch.
-import type { Delivery, DeliveryQueue, Messenger } from '../core/delivery/ports.js';
+
 import { MAX_ATTEMPTS, nextAttemptDelayMs } from '../core/delivery/retry.js';
 import type { Channel } from '../core/model.js';
-import type { Clock } from '../core/ports.js';
-
-export interface SendLogger {
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+import type { Clock, Delivery, DeliveryQueue, Logger, Messenger } from '../core/ports/index.js';
 
 export interface SendDeps {
   queue: DeliveryQueue;
   messengers: Partial<Record<Channel, Messenger>>;
   clock: Clock;
-  logger: SendLogger;
+  logger: Logger;
 }
 
 export type Step = 'sent' | 'retried' | 'throttled' | 'abandoned';

@@ -8,10 +8,9 @@
 import type { CaseworkPolicy } from '../core/casework/deadlines.js';
 import { watchDeadlines } from '../core/casework/watch.js';
 import type { CaseView, Directory } from '../core/model.js';
-import type { Clock, Store } from '../core/ports.js';
+import type { Clock, Logger, Store } from '../core/ports/index.js';
 import type { OverdueThresholds, Queue } from '../core/queue/index.js';
 import { notifyDeadlineAlert, notifyEscalated, notifyReturned } from '../core/specialists/notify.js';
-import type { DispatcherLogger } from './outbox-dispatcher.js';
 import { periodic } from './periodic.js';
 
 export interface QueueWatchDeps {
@@ -21,7 +20,7 @@ export interface QueueWatchDeps {
   clock: Clock;
   directory: () => Directory;
   thresholds: OverdueThresholds;
-  logger: DispatcherLogger;
+  logger: Logger;
   /** Called when specialists were told something: wakes the outbox dispatcher. */
   onNotified: () => void;
   intervalMs?: number;

@@ -1,20 +1,19 @@
 // Once a day, removes what Poruch no longer needs to keep (core/retention/policy.ts). Logs how many
 // rows each step removed, never what they held. Every step is one conditional statement, so a run
 // that overlaps with another instance's, or is repeated, removes nothing twice.
-import type { Clock } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports/index.js';
 import {
   type RetentionCounts,
   type RetentionPeriods,
   type RetentionStore,
   runRetention,
 } from '../core/retention/policy.js';
-import type { DispatcherLogger } from './outbox-dispatcher.js';
 
 export interface RetentionJobDeps {
   store: RetentionStore;
   clock: Clock;
   periods: RetentionPeriods;
-  logger: DispatcherLogger;
+  logger: Logger;
   intervalMs?: number;
   /** The first run, a little after start (not in the middle of starting up). */
   firstRunAfterMs?: number;

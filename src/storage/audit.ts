@@ -1,7 +1,7 @@
 // Who did what to which request. Core passes actors that never identify a reporter; the detail is
 // stored as JSON so that it keeps its shape for later reading. Written with every queue transition,
 // hence plain SQL (see sql.ts).
-import type { AuditLog } from '../core/ports.js';
+import type { AuditLog } from '../core/ports/index.js';
 import { newId } from './ids.js';
 import type { Sql } from './sql.js';
 

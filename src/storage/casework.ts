@@ -14,7 +14,7 @@ import type {
   Recipient,
   RiskLevel,
 } from '../core/casework/model.js';
-import type { CaseworkRepository, ReferralContact } from '../core/casework/ports.js';
+import type { CaseworkRepository, ReferralContact } from '../core/ports/index.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { newId } from './ids.js';
 import type { DbTx } from './prisma.js';

@@ -1,5 +1,5 @@
 // Conversation states with optimistic concurrency: a save succeeds only from the version it read.
-import type { ConversationStore } from '../core/conversation/ports.js';
+import type { ConversationStore } from '../core/ports/index.js';
 import type { Sql } from './sql.js';
 
 export function conversationStore(sql: Sql, now: () => Date): ConversationStore {

@@ -7,7 +7,7 @@
 // (retiredAt set): it keeps its row, its requests and its specialists, but load() no longer returns
 // it, so routing offers it to nobody. A retired centre that comes back in a later import is revived.
 import type { AdminUnit, Centre, Directory } from '../core/model.js';
-import type { DirectoryRepository } from '../core/ports.js';
+import type { DirectoryRepository } from '../core/ports/index.js';
 import type { Db, DbTx } from './prisma.js';
 import { toAdminUnit, toCentre } from './rows.js';
 

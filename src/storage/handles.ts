@@ -1,7 +1,8 @@
 // Chats Poruch can write to. The platform id is looked up by keyed hash and kept only encrypted;
 // nothing here returns it except `platformIdOf`, which only the outbox dispatcher calls to send.
-import type { ChatHandles, ChatRef } from '../core/delivery/ports.js';
+
 import { type Channel, LOCALES, type Locale } from '../core/model.js';
+import type { ChatHandles, ChatRef } from '../core/ports/index.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { newId } from './ids.js';
 import { dateOrNull, type Sql } from './sql.js';

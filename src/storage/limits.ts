@@ -1,7 +1,7 @@
 // The counters of the per-chat limits (src/core/limits): one row per chat handle and rule, keyed by
 // the opaque handle id. No foreign key to ChatHandle on purpose: a row holds only a count and two
 // times, lives at most an hour, and the limits must not slow down deleting a handle.
-import type { ChatLimitStore } from '../core/limits/ports.js';
+import type { ChatLimitStore } from '../core/ports/index.js';
 import { dateOf, type Sql } from './sql.js';
 
 // Counted in one statement (see ChatLimitStore.count). The window test uses the row's expiry, the

@@ -1,5 +1,5 @@
 // The conversation of one request: what the person wrote and what the specialist answered.
-import type { MessageRepository } from '../core/ports.js';
+import type { MessageRepository } from '../core/ports/index.js';
 import type { DbTx } from './prisma.js';
 import { toCaseMessage } from './rows.js';
 

@@ -4,9 +4,9 @@
 // waits on an entry another transaction is marking.
 import { paceAllowingMs } from '../core/delivery/pacing.js';
 import { type Candidate, planRound } from '../core/delivery/plan.js';
-import type { DeliveryRules } from '../core/delivery/ports.js';
 import { isPriority, PRIORITY, type Priority } from '../core/delivery/priority.js';
 import type { Channel } from '../core/model.js';
+import type { DeliveryRules } from '../core/ports/index.js';
 import type { Database } from './prisma.js';
 import { botKey, forgetQuietChats, lockedBotPace, savePace } from './send-pace.js';
 import { dateOf, type Sql } from './sql.js';

@@ -4,6 +4,7 @@
 // coalesced (at most one per NOTIFY_GAP_MS per instance) and carry the sender's name, so an
 // instance ignores its own. On SQLite there is one process per file and nothing to do.
 import pg from 'pg';
+import type { Logger } from '../core/ports/index.js';
 
 const CHANNEL = 'poruch_outbox';
 const NOTIFY_GAP_MS = 50;
@@ -14,15 +15,11 @@ export interface OutboxSignal {
   close(): Promise<void>;
 }
 
-export interface SignalLogger {
-  warn(obj: object, msg: string): void;
-}
-
 export async function listenForOutbox(
   databaseUrl: string,
   self: string,
   onNotice: () => void,
-  log: SignalLogger,
+  log: Logger,
 ): Promise<OutboxSignal> {
   const client = new pg.Client({ connectionString: databaseUrl });
   // Losing the connection only costs speed: the dispatcher's poll still finds the work.

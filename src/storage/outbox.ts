@@ -3,9 +3,9 @@
 // one message at a time and marks each as soon as it is sent.
 // Plain SQL (see sql.ts): every update writes here and every reply is taken, sent and marked here.
 import type { Reply } from '../core/conversation/types.js';
-import type { Delivery, DeliveryQueue, DeliveryRules, OutboxWriter } from '../core/delivery/ports.js';
 import { isPriority, PRIORITY } from '../core/delivery/priority.js';
 import type { Channel, Locale } from '../core/model.js';
+import type { Delivery, DeliveryQueue, DeliveryRules, OutboxWriter } from '../core/ports/index.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { platformIdOf } from './handles.js';
 import { newId } from './ids.js';

@@ -1,4 +1,4 @@
-import type { ProcessedUpdates } from '../core/delivery/ports.js';
+import type { ProcessedUpdates } from '../core/ports/index.js';
 import type { Sql } from './sql.js';
 
 export function processedUpdates(sql: Sql, now: () => Date): ProcessedUpdates {

@@ -1,7 +1,8 @@
 // Message ids of each chat's last 48 hours (never text), for /erase: recorded as messages come in
 // and go out, marked when the person asks to erase, taken by the eraser job to delete on the platform.
-import type { ErasureQueue, RecentMessages } from '../core/delivery/ports.js';
+
 import type { Channel } from '../core/model.js';
+import type { ErasureQueue, RecentMessages } from '../core/ports/index.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { platformIdOf } from './handles.js';
 import { newId } from './ids.js';

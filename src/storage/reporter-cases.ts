@@ -1,5 +1,5 @@
 // A person's own cases, always filtered by their handle: nobody can list or touch another's case.
-import type { ReporterCaseLookup } from '../core/ports.js';
+import type { ReporterCaseLookup } from '../core/ports/index.js';
 import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';
 

@@ -1,7 +1,7 @@
 // Requests as the queue sees them. Every state change is ONE conditional UPDATE ... RETURNING, so of
 // many concurrent claims (from any number of processes) exactly one can win.
 import type { CaseView } from '../core/model.js';
-import type { RequestChange, RequestGuard, RequestRepository } from '../core/ports.js';
+import type { RequestChange, RequestGuard, RequestRepository } from '../core/ports/index.js';
 import { newId } from './ids.js';
 import type { DbTx } from './prisma.js';
 import { caseColumns, toCaseView } from './rows.js';

@@ -1,10 +1,6 @@
 // Specialists, their one-time invites, and which outbox entry told whom about a request.
 import { LOCALES, type Locale, type Specialist, type SpecialistRole } from '../core/model.js';
-import type {
-  InviteRepository,
-  NotificationRepository,
-  SpecialistRepository,
-} from '../core/specialists/ports.js';
+import type { InviteRepository, NotificationRepository, SpecialistRepository } from '../core/ports/index.js';
 import type { DbTx } from './prisma.js';
 import { caseColumns, localesOf, toCaseView } from './rows.js';
 import { booleanOf, type Sql } from './sql.js';

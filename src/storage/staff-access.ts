@@ -1,5 +1,5 @@
 // Sign-in links and sessions of the staff console. Only hashes of tokens and session ids are stored.
-import type { ConsoleReads, StaffAccessRepository } from '../core/staff/ports.js';
+import type { ConsoleReads, StaffAccessRepository } from '../core/ports/index.js';
 import type { DbTx } from './prisma.js';
 import { queueOrder, WAITING } from './requests.js';
 import { caseColumns, toCaseView } from './rows.js';

@@ -1,5 +1,5 @@
 // createStore(databaseUrl): the Store port of src/core, on SQLite or PostgreSQL.
-import { type Clock, type Repositories, type Store, systemClock } from '../core/ports.js';
+import { type Clock, type Repositories, type Store, systemClock } from '../core/ports/index.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { auditLog } from './audit.js';
 import { caseworkRepository } from './casework.js';

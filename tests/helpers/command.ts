@@ -1,7 +1,7 @@
 // Runs an admin command (scripts/commands) in-process, as `poruch COMMAND ARGS` would, and collects
 // what it prints and its exit code.
 import type { Command } from '../../scripts/commands/command.js';
-import { type Clock, systemClock } from '../../src/core/ports.js';
+import { type Clock, systemClock } from '../../src/core/ports/index.js';
 
 export interface CommandRun {
   code: number;

@@ -1,7 +1,7 @@
 // What a failed Bot API call means for the outbox. Reasons quote Telegram's description (which names
 // the problem, never the message) or the network error's code, so they are safe to store and log.
 import { TelegramError } from 'telegraf';
-import type { SendOutcome } from '../../core/delivery/ports.js';
+import type { SendOutcome } from '../../core/ports/index.js';
 
 export type Operation = 'send' | 'edit' | 'delete';
 

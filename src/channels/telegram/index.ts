@@ -3,23 +3,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Telegram } from 'telegraf';
 import type { Config } from '../../config.js';
-import type { Inbox, Messenger } from '../../core/delivery/ports.js';
+import type { Inbox, Logger, Messenger } from '../../core/ports/index.js';
 import { createTelegramClient } from './client.js';
 import { createTelegramMessenger } from './messenger.js';
 import { type Polling, type PollingOptions, startPolling } from './polling.js';
 import type { RenderText } from './renderer.js';
-import {
-  type ChannelLogger,
-  createUpdateHandler,
-  createUpdateProcessor,
-  errorSummary,
-  type HandleUpdate,
-} from './updates.js';
+import { createUpdateHandler, createUpdateProcessor, errorSummary, type HandleUpdate } from './updates.js';
 import { setTelegramWebhook, telegramWebhook } from './webhook.js';
 
 export type { RenderText } from './renderer.js';
 export { TELEGRAM_TEXTS } from './renderer.js';
-export type { ChannelLogger, HandleUpdate, UpdateOutcome } from './updates.js';
+export type { HandleUpdate, UpdateOutcome } from './updates.js';
 
 export type TelegramConfig = Config['telegram'];
 
@@ -27,7 +21,7 @@ export interface TelegramChannelDeps {
   config: TelegramConfig;
   inbox: Inbox;
   render: RenderText;
-  logger: ChannelLogger;
+  logger: Logger;
   /** Polling tuning; tests against an emulator that answers getUpdates at once set idleDelayMs. */
   polling?: Pick<PollingOptions, 'timeoutSeconds' | 'idleDelayMs' | 'errorDelayMs' | 'maxErrorDelayMs'>;
 }

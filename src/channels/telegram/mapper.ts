@@ -11,7 +11,7 @@
 //   nothing downstream while the flow still sees it is too long and says so.
 
 import type { InboundEvent, UnsupportedKind } from '../../core/conversation/types.js';
-import type { IncomingUpdate } from '../../core/delivery/ports.js';
+import type { IncomingUpdate } from '../../core/ports/index.js';
 import {
   callbackQuerySchema,
   IGNORED_UPDATE_KINDS,

@@ -2,8 +2,8 @@
 // every failure becomes a SendOutcome the dispatcher knows how to handle.
 import type { Telegram } from 'telegraf';
 import type { Reply } from '../../core/conversation/types.js';
-import type { Messenger, SendOutcome } from '../../core/delivery/ports.js';
 import type { Locale } from '../../core/model.js';
+import type { Messenger, SendOutcome } from '../../core/ports/index.js';
 import { timeoutSignal } from './client.js';
 import { outcomeOfError } from './errors.js';
 import { type RenderText, renderEdit, renderReply } from './renderer.js';

@@ -4,14 +4,15 @@
 // After a stop, Telegram may resend the last batch on the next start; the Inbox drops duplicates.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
+import type { Logger } from '../../core/ports/index.js';
 import { asCallSignal } from './client.js';
 import { ALLOWED_UPDATES } from './schema.js';
-import { type ChannelLogger, errorSummary, type HandleUpdate } from './updates.js';
+import { errorSummary, type HandleUpdate } from './updates.js';
 
 export interface PollingOptions {
   telegram: Telegram;
   handleUpdate: HandleUpdate;
-  logger: ChannelLogger;
+  logger: Logger;
   /** Long-poll duration asked of Telegram. */
   timeoutSeconds?: number;
   limit?: number;

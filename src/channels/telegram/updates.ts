@@ -2,17 +2,9 @@
 // stop the button's spinner. Resolves only once the Inbox has durably handled the update; throws
 // when it has not, so the caller lets Telegram deliver it again.
 import type { Telegram } from 'telegraf';
-import type { Inbox, InboxOutcome } from '../../core/delivery/ports.js';
+import type { Inbox, InboxOutcome, Logger } from '../../core/ports/index.js';
 import { timeoutSignal } from './client.js';
 import { mapUpdate } from './mapper.js';
-
-/** The pino-compatible subset this channel logs with. Never pass message text or chat ids. */
-export interface ChannelLogger {
-  debug(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export type UpdateOutcome = InboxOutcome | 'ignored' | 'rejected';
 export type HandleUpdate = (raw: unknown) => Promise<UpdateOutcome>;
@@ -27,7 +19,7 @@ export type ProcessUpdate = (raw: unknown) => Promise<ProcessedUpdate>;
 export interface UpdateHandlerDeps {
   inbox: Inbox;
   telegram: Telegram;
-  logger: ChannelLogger;
+  logger: Logger;
 }
 
 /** Map, hand to the Inbox; resolves once the Inbox has durably handled the update. */

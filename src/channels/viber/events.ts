@@ -2,9 +2,8 @@
 // (only conversation_started has one: the welcome); throws when the update was not durably handled,
 // so that the webhook answers 500 and Viber delivers it again.
 import type { Reply } from '../../core/conversation/types.js';
-import type { Inbox, IncomingUpdate } from '../../core/delivery/ports.js';
+import type { Inbox, IncomingUpdate, Logger } from '../../core/ports/index.js';
 import type { ViberCallback } from './callbacks.js';
-import type { ChannelLogger } from './logger.js';
 import { languageHint, toInboundEvent } from './mapper.js';
 import type { RenderText } from './renderer.js';
 import { type WelcomeBody, welcomeBody } from './welcome.js';
@@ -14,7 +13,7 @@ export interface EventDeps {
   render: RenderText;
   sender: WelcomeBody['sender'];
   welcome: Reply;
-  logger: ChannelLogger;
+  logger: Logger;
 }
 
 export async function handleCallback(

@@ -3,9 +3,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Reply } from '../../core/conversation/types.js';
-import type { Inbox, Messenger } from '../../core/delivery/ports.js';
+import type { Inbox, Logger, Messenger } from '../../core/ports/index.js';
 import { createViberClient, describeApiError, type ViberClient, type ViberSender } from './client.js';
-import type { ChannelLogger } from './logger.js';
 import { createViberMessenger } from './messenger.js';
 import type { RenderText } from './renderer.js';
 import { VIBER_STATUS } from './status.js';
@@ -18,7 +17,7 @@ export interface ViberChannelDeps {
   config: ViberConfig;
   inbox: Inbox;
   render: RenderText;
-  logger: ChannelLogger;
+  logger: Logger;
   /** The first question, sent before the person subscribes; defaults to the language choice. */
   welcome?: Reply;
 }

@@ -6,10 +6,9 @@
 // colleague" notice needs.
 import { createHash } from 'node:crypto';
 import type { Reply } from '../../core/conversation/types.js';
-import type { Messenger, SendOutcome } from '../../core/delivery/ports.js';
 import type { Locale } from '../../core/model.js';
+import type { Logger, Messenger, SendOutcome } from '../../core/ports/index.js';
 import { describeApiError, type ViberApiError, type ViberClient, type ViberSender } from './client.js';
-import type { ChannelLogger } from './logger.js';
 import { type RenderText, renderReply } from './renderer.js';
 import { VIBER_STATUS } from './status.js';
 
@@ -17,7 +16,7 @@ export interface ViberMessengerDeps {
   client: ViberClient;
   sender: ViberSender;
   render: RenderText;
-  logger: ChannelLogger;
+  logger: Logger;
   now?: () => number;
 }
 

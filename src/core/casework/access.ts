@@ -2,7 +2,7 @@
 // holds the case, or an admin of that centre, changes it. A case of another centre is answered as
 // "not found": staff of one centre do not learn what another centre holds.
 import type { CaseView } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { Repositories } from '../ports/index.js';
 import { err, ok, type Result } from '../result.js';
 import type { StaffActor } from './model.js';
 

@@ -3,7 +3,7 @@
 // the centre) and carries the same deadlines from the moment it was received; there is no reporter
 // chat, so nothing is ever sent to a reporter for it.
 import { type CaseView, CONCERN_CATEGORIES, CONSULTATION_TOPICS, LOCALES, type Locale } from '../model.js';
-import type { Store } from '../ports.js';
+import type { Store } from '../ports/index.js';
 import type { CaseCodes } from '../queue/case-codes.js';
 import { err, ok, type Result } from '../result.js';
 import { type CaseworkError, caseworkError } from './access.js';

@@ -3,7 +3,7 @@
 // typed result, so the bot and the web console call the same code. Every change is an AuditEvent
 // naming ids and kinds, never the words written.
 import type { CaseView, Directory } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { RecordChange, Repositories } from '../ports/index.js';
 import { err, ok, type Result } from '../result.js';
 import { type CaseworkError, caseworkError, changeable, readable } from './access.js';
 import { isCaseCategory } from './categories.js';
@@ -21,7 +21,6 @@ import {
   RISK_LEVELS,
   type StaffActor,
 } from './model.js';
-import type { RecordChange } from './ports.js';
 
 export interface CaseworkContext {
   tx: Repositories;

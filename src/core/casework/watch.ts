@@ -3,7 +3,7 @@
 // still missed `secondAlertAfterMinutes` later (level 2). Each level is sent once: the DeadlineAlert
 // row is inserted first and only the run that inserted it alerts, so concurrent runs do no harm.
 import type { CaseView, Directory, Specialist } from '../model.js';
-import type { Clock, Repositories, Store } from '../ports.js';
+import type { Clock, Repositories, Store } from '../ports/index.js';
 import { type AlertDue, alertsDue, type CaseworkPolicy, deadlinesOf } from './deadlines.js';
 import { CASEWORK_AUDIT } from './service.js';
 

@@ -1,7 +1,7 @@
 // Carries out what a flow asked for and turns the answer into an event the flow understands.
 // A failure of the outside world becomes a "failed" outcome: the flow keeps the person's words.
 import type { NewRequest } from '../model.js';
-import type { ChatRef, ChatSafety, ConversationLog, ReporterCases, RequestIntake } from './ports.js';
+import type { ChatRef, ChatSafety, Logger, ReporterCases, RequestIntake } from '../ports/index.js';
 import type { Effect, EffectOutcome } from './types.js';
 
 interface EffectDeps {
@@ -14,7 +14,7 @@ export async function runEffect(
   effect: Effect,
   chat: ChatRef,
   deps: EffectDeps,
-  log: ConversationLog,
+  log: Logger,
 ): Promise<EffectOutcome> {
   try {
     return await run(effect, chat, deps);

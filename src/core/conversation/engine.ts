@@ -2,7 +2,7 @@
 // Pure: the same input always gives the same output, so flows are tested without any messenger.
 
 import { startCentres } from '../flows/centres.js';
-import { type Outcome, outcome, say, t } from '../flows/common.js';
+import { type FlowOutcome, outcome, say, t } from '../flows/common.js';
 import { askLanguage, askLanguageAgain, handleLanguage } from '../flows/language.js';
 import { helpReply, menuReply, toMenu } from '../flows/menu.js';
 import { startContinue, startMyRequests } from '../flows/my-requests.js';
@@ -78,7 +78,7 @@ function firstContact(state: ConversationState, event: FlowEvent): Transition {
  * conversation. Telegram removes it only with a message without buttons: the first such reply
  * carries the removal, or a short one is added in front.
  */
-function closePlaceKeyboard(from: Step, next: Outcome): Outcome {
+function closePlaceKeyboard(from: Step, next: FlowOutcome): FlowOutcome {
   if (!choosingPlace(from) || choosingPlace(next.step)) return next;
   if (next.replies.some((r) => r.removeKeyboard)) return next;
   const plain = next.replies.findIndex((r) => !r.buttons?.length && !r.requestLocation);
@@ -89,7 +89,7 @@ function closePlaceKeyboard(from: Step, next: Outcome): Outcome {
   return { ...next, replies };
 }
 
-function onInbound(step: Step, event: InboundEvent, ctx: FlowContext): Outcome {
+function onInbound(step: Step, event: InboundEvent, ctx: FlowContext): FlowOutcome {
   // A quick exit never waits, asks or explains: someone may be looking over the person's shoulder.
   if (isEraseRequest(event)) return startErase();
   if (isForgetRequest(event)) return leave(step, askForget(), ctx);
@@ -119,12 +119,12 @@ function notUnderstood(event: InboundEvent): string {
 }
 
 /** "Start" mid-flow (a reopened chat, Viber's conversation_started) continues instead of erasing. */
-function onStart(step: Step, ctx: FlowContext): Outcome {
+function onStart(step: Step, ctx: FlowContext): FlowOutcome {
   if (hasDraft(resumable(step))) return reask(step, ctx, 'common.resumeHint');
   return toMenu(say('common.welcome'));
 }
 
-function onCommand(step: Step, name: string, args: string, ctx: FlowContext): Outcome {
+function onCommand(step: Step, name: string, args: string, ctx: FlowContext): FlowOutcome {
   switch (name) {
     case 'start':
       return onStart(step, ctx);
@@ -146,7 +146,7 @@ function onCommand(step: Step, name: string, args: string, ctx: FlowContext): Ou
   }
 }
 
-function cancel(step: Step, ctx: FlowContext): Outcome {
+function cancel(step: Step, ctx: FlowContext): FlowOutcome {
   // "Nothing was sent" would be untrue while the request is on its way: let it arrive first.
   if (isSending(step, ctx.now)) return outcome(step, askStep(step, ctx));
   if (step.flow === 'menu') return toMenu(say('common.nothingToCancel'));
@@ -155,16 +155,16 @@ function cancel(step: Step, ctx: FlowContext): Outcome {
 }
 
 /** Going elsewhere by command drops unsent answers: say so, so nobody believes they were sent. */
-function leave(step: Step, next: Outcome, ctx: FlowContext): Outcome {
+function leave(step: Step, next: FlowOutcome, ctx: FlowContext): FlowOutcome {
   if (isSending(step, ctx.now)) return outcome(step, askStep(step, ctx));
   return hasDraft(step) ? { ...next, replies: [say('common.draftDropped'), ...next.replies] } : next;
 }
 
-function reask(step: Step, ctx: FlowContext, key: string): Outcome {
+function reask(step: Step, ctx: FlowContext, key: string): FlowOutcome {
   return outcome(step, [say(key), ...askStep(step, ctx)]);
 }
 
-function onOutcome(step: Step, event: Exclude<FlowEvent, InboundEvent>, ctx: FlowContext): Outcome {
+function onOutcome(step: Step, event: Exclude<FlowEvent, InboundEvent>, ctx: FlowContext): FlowOutcome {
   // A sent request is confirmed whatever the person did meanwhile: the case code must reach them.
   if (event.type === 'submitted') return toMenu(...submittedReplies(event, ctx));
   const safety = safetyOutcome(event);

@@ -1,14 +1,15 @@
 // The conversation engine's public face: what channels and the composition root use.
-export { type EngineContext, type Transition, transition } from './engine.js';
+
 export type {
   ChatRef,
-  ConversationLog,
   ConversationStore,
+  Logger,
   ReporterCases,
   RequestIntake,
   StoredConversation,
   SubmittedRequest,
-} from './ports.js';
+} from '../ports/index.js';
+export { type EngineContext, type Transition, transition } from './engine.js';
 export {
   type ConversationDeps,
   type ConversationService,

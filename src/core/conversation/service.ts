@@ -2,18 +2,19 @@
 // the outside world, feed the result back, save again. Channels call only `handle`.
 import { say } from '../flows/common.js';
 import { DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
-import type { Clock } from '../ports.js';
-import { runEffect } from './effects.js';
-import { transition } from './engine.js';
-import { worthDeliveringLate } from './outcomes.js';
 import type {
   ChatRef,
   ChatSafety,
-  ConversationLog,
+  Clock,
   ConversationStore,
+  Logger,
   ReporterCases,
   RequestIntake,
-} from './ports.js';
+} from '../ports/index.js';
+import { silentLogger } from '../ports/index.js';
+import { runEffect } from './effects.js';
+import { transition } from './engine.js';
+import { worthDeliveringLate } from './outcomes.js';
 import { type ConversationState, restoreState, serializeState } from './state.js';
 import type { Effect, EffectOutcome, InboundEvent, Reply } from './types.js';
 
@@ -25,7 +26,7 @@ export interface ConversationDeps {
   /** The directory as currently loaded (it may be re-imported while the app runs). */
   directory: () => Directory;
   clock: Clock;
-  log?: ConversationLog;
+  log?: Logger;
 }
 
 export interface HandleResult {
@@ -53,10 +54,8 @@ interface Saved {
   version: number;
 }
 
-const silentLog: ConversationLog = { warn: () => {}, error: () => {} };
-
 export function createConversationService(deps: ConversationDeps): ConversationService {
-  const log = deps.log ?? silentLog;
+  const log = deps.log ?? silentLogger;
   const env = () => ({ directory: deps.directory(), now: deps.clock.now() });
 
   async function load(handleId: string) {

@@ -2,7 +2,7 @@
 // Telegram: about 30 messages a second per bot and, in one chat, "no more than one message per
 // second; short bursts may go over". Above that it answers 429 with retry_after. Viber publishes no
 // per-second figure for send_message; its bot rate is configured separately.
-import type { DeliveryRules } from './ports.js';
+import type { DeliveryRules } from '../ports/index.js';
 
 export interface Rates {
   botPerSecond: number;

@@ -3,7 +3,7 @@
 import type { CentresStep } from '../conversation/state.js';
 import type { FlowContext, FlowEvent, Reply, TextParam } from '../conversation/types.js';
 import type { Centre } from '../model.js';
-import { type Outcome, outcome, say, t } from './common.js';
+import { type FlowOutcome, outcome, say, t } from './common.js';
 import { toMenu } from './menu.js';
 import { askPlace, handlePlace, PLACE_START, type PlaceOptions } from './place.js';
 import { centreForPlace, centresInArea, unitById, unitName } from './place-directory.js';
@@ -13,7 +13,7 @@ const PLACE: PlaceOptions = { questionKey: 'centres.askPlace', depth: 'district'
 /** A district has at most a handful of centres; more messages than this would bury the menu. */
 const MAX_LISTED = 6;
 
-export function startCentres(ctx: FlowContext): Outcome {
+export function startCentres(ctx: FlowContext): FlowOutcome {
   const step: CentresStep = { flow: 'centres', where: PLACE_START };
   return outcome(step, askCentres(step, ctx));
 }
@@ -22,7 +22,7 @@ export function askCentres(step: CentresStep, ctx: FlowContext): Reply[] {
   return askPlace(step.where, ctx, PLACE);
 }
 
-export function handleCentres(step: CentresStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+export function handleCentres(step: CentresStep, event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   const result = handlePlace(step.where, event, ctx, PLACE);
   if (!result) return null;
   if (result.kind === 'stay') {

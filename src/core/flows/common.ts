@@ -7,7 +7,7 @@ import type { Locale } from '../model.js';
  * What a flow decides for one event: the next step, what to say, what the outside world must do,
  * and (only the language question) the language to speak from now on.
  */
-export interface Outcome {
+export interface FlowOutcome {
   step: Step;
   replies: Reply[];
   effects: Effect[];
@@ -37,7 +37,7 @@ export function grid(buttons: Button[], columns = 2): Button[][] {
   return rows;
 }
 
-export function outcome(step: Step, replies: Reply[], effects: Effect[] = []): Outcome {
+export function outcome(step: Step, replies: Reply[], effects: Effect[] = []): FlowOutcome {
   return { step, replies, effects };
 }
 

@@ -4,7 +4,7 @@
 import type { ConcernStep } from '../conversation/state.js';
 import type { FlowContext, FlowEvent, Reply } from '../conversation/types.js';
 import { CONCERN_CATEGORIES } from '../model.js';
-import { ask, button, choiceArg, isOneOf, type Outcome, parseYesNo, say } from './common.js';
+import { ask, button, choiceArg, type FlowOutcome, isOneOf, parseYesNo, say } from './common.js';
 import { CONCERN_FIELDS, concernRequest, concernSummaryReply } from './concern-summary.js';
 import { askContact, type ContactStage, handleContact } from './contact.js';
 import { askAgain, nextQuestion, type OwnStep, type RequestForm } from './draft-steps.js';
@@ -47,7 +47,11 @@ function askOwnQuestion(step: OwnStep<ConcernStep>): Reply[] {
   }
 }
 
-function answerOwnQuestion(step: OwnStep<ConcernStep>, event: FlowEvent, ctx: FlowContext): Outcome | null {
+function answerOwnQuestion(
+  step: OwnStep<ConcernStep>,
+  event: FlowEvent,
+  ctx: FlowContext,
+): FlowOutcome | null {
   switch (step.at) {
     case 'category': {
       const category = event.type === 'choice' ? choiceArg(event.value, 'cat') : null;
@@ -69,7 +73,7 @@ function dangerAnswer(event: FlowEvent): boolean | null {
   return event.value === 'danger:no' ? false : null;
 }
 
-function onDanger(step: ConcernStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+function onDanger(step: ConcernStep, event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   const answer = dangerAnswer(event);
   if (answer === null) return null;
   // The numbers go out first, before any further question: someone may need to call right now.
@@ -77,7 +81,12 @@ function onDanger(step: ConcernStep, event: FlowEvent, ctx: FlowContext): Outcom
   return nextQuestion(CONCERN_FORM, step, { ...step.draft, urgent: answer }, ctx, said);
 }
 
-function onContact(step: ConcernStep, at: ContactStage, event: FlowEvent, ctx: FlowContext): Outcome | null {
+function onContact(
+  step: ConcernStep,
+  at: ContactStage,
+  event: FlowEvent,
+  ctx: FlowContext,
+): FlowOutcome | null {
   const result = handleContact(at, event);
   if (!result) return null;
   // The phone belongs to the "contact" answer: continue as if "contact" had just been answered.

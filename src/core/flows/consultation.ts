@@ -4,7 +4,7 @@
 import { CONTACT_WAYS, type ConsultationStep, TIME_SLOTS } from '../conversation/state.js';
 import type { FlowContext, FlowEvent, Reply } from '../conversation/types.js';
 import { CONSULTATION_TOPICS } from '../model.js';
-import { ask, button, choiceArg, isOneOf, type Outcome, say } from './common.js';
+import { ask, button, choiceArg, type FlowOutcome, isOneOf, say } from './common.js';
 import {
   CONSULTATION_FIELDS,
   consultationRequest,
@@ -67,7 +67,7 @@ function answerOwnQuestion(
   step: OwnStep<ConsultationStep>,
   event: FlowEvent,
   ctx: FlowContext,
-): Outcome | null {
+): FlowOutcome | null {
   switch (step.at) {
     case 'topic': {
       const topic = event.type === 'choice' ? choiceArg(event.value, 'topic') : null;
@@ -83,7 +83,7 @@ function answerOwnQuestion(
   }
 }
 
-function onWay(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+function onWay(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   const way = event.type === 'choice' ? choiceArg(event.value, 'way') : null;
   if (!isOneOf(CONTACT_WAYS, way)) return null;
   const draft = { ...step.draft, way };
@@ -91,7 +91,7 @@ function onWay(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outc
   return nextQuestion(CONSULTATION_FORM, step, { ...draft, phone: null }, ctx);
 }
 
-function onPhone(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+function onPhone(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   if (event.type === 'choice' && event.value === 'phone:otherWay')
     return showStep(CONSULTATION_FORM, { ...step, at: 'way' }, ctx);
   if (event.type !== 'text') return null;
@@ -102,7 +102,7 @@ function onPhone(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Ou
 }
 
 /** A slot from the buttons, or the person's own words ("after 18:00"). */
-function onTime(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+function onTime(step: ConsultationStep, event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   if (event.type === 'choice') {
     const slot = choiceArg(event.value, 'time');
     if (!isOneOf(TIME_SLOTS, slot)) return null;

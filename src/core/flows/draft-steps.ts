@@ -16,8 +16,8 @@ import {
   ask,
   button,
   choiceArg,
+  type FlowOutcome,
   isOneOf,
-  type Outcome,
   outcome,
   retry,
   say,
@@ -53,7 +53,7 @@ export interface RequestForm<S extends DraftStep> {
   description: { questionKey: string; limits: Limits };
   askOwn(step: OwnStep<S>, ctx: FlowContext): Reply[];
   /** The answer to one of the flow's own questions, or null when the event answers none. */
-  handleOwn(step: OwnStep<S>, event: FlowEvent, ctx: FlowContext): Outcome | null;
+  handleOwn(step: OwnStep<S>, event: FlowEvent, ctx: FlowContext): FlowOutcome | null;
   summary(draft: S['draft'], ctx: FlowContext): Reply;
   request(draft: S['draft'], ctx: FlowContext): RequestCheck<S['at']>;
   /** Said after "not sent", before the summary again (a child in danger: the numbers once more). */
@@ -69,7 +69,7 @@ export function summaryButtons(): Button[][] {
 }
 
 /** A new request: nothing answered yet, the first question. */
-export function startDraft<S extends DraftStep>(form: RequestForm<S>, ctx: FlowContext): Outcome {
+export function startDraft<S extends DraftStep>(form: RequestForm<S>, ctx: FlowContext): FlowOutcome {
   return showStep(form, freshStep(form, form.questions[0], false, {}), ctx);
 }
 
@@ -98,7 +98,7 @@ export function handleDraftStep<S extends DraftStep>(
   step: S,
   event: FlowEvent,
   ctx: FlowContext,
-): Outcome | null {
+): FlowOutcome | null {
   switch (step.at) {
     case 'place':
       return onPlace(form, step, event, ctx);
@@ -127,7 +127,7 @@ export function showStep<S extends DraftStep>(
   step: S,
   ctx: FlowContext,
   said: Reply[] = [],
-): Outcome {
+): FlowOutcome {
   const next = step.at === 'place' && !step.where ? { ...step, where: PLACE_START } : step;
   return outcome(next, [...said, ...askDraftStep(form, next, ctx)]);
 }
@@ -139,7 +139,7 @@ export function nextQuestion<S extends DraftStep>(
   draft: S['draft'],
   ctx: FlowContext,
   said: Reply[] = [],
-): Outcome {
+): FlowOutcome {
   const index = form.questions.indexOf(step.at);
   const at = step.editing ? 'summary' : (form.questions[index + 1] ?? 'summary');
   return showStep(form, freshStep(form, at, false, draft), ctx, said);
@@ -151,7 +151,7 @@ export function askAgain<S extends DraftStep>(
   step: S,
   problem: Reply | undefined,
   ctx: FlowContext,
-): Outcome {
+): FlowOutcome {
   return outcome(step, retry(problem, askDraftStep(form, step, ctx)));
 }
 
@@ -163,7 +163,7 @@ export function answerInWords<S extends DraftStep>(
   ctx: FlowContext,
   limits: Limits,
   keep: (text: string) => S['draft'],
-): Outcome | null {
+): FlowOutcome | null {
   if (event.type !== 'text') return null;
   const checked = checkLength(event.text, limits);
   if (!checked.ok) return askAgain(form, step, checked.error, ctx);
@@ -197,7 +197,7 @@ function onPlace<S extends DraftStep>(
   step: S,
   event: FlowEvent,
   ctx: FlowContext,
-): Outcome | null {
+): FlowOutcome | null {
   const result = handlePlace(step.where ?? PLACE_START, event, ctx, form.place);
   if (!result) return null;
   if (result.kind === 'stay') return showStep(form, { ...step, where: result.where }, ctx, result.replies);
@@ -209,7 +209,7 @@ function onSummary<S extends DraftStep>(
   step: S,
   event: FlowEvent,
   ctx: FlowContext,
-): Outcome | null {
+): FlowOutcome | null {
   if (event.type !== 'choice') return null;
   if (event.value === 'summary:send') return submit(form, step, ctx);
   if (event.value === 'summary:edit') return showStep(form, { ...step, at: 'editField' }, ctx);
@@ -221,7 +221,7 @@ function onEditField<S extends DraftStep>(
   step: S,
   event: FlowEvent,
   ctx: FlowContext,
-): Outcome | null {
+): FlowOutcome | null {
   if (event.type !== 'choice') return null;
   if (event.value === 'edit:back') return showStep(form, { ...step, at: 'summary' }, ctx);
   const field = choiceArg(event.value, 'edit');
@@ -229,7 +229,7 @@ function onEditField<S extends DraftStep>(
   return showStep(form, freshStep(form, field, true, step.draft), ctx);
 }
 
-function submit<S extends DraftStep>(form: RequestForm<S>, step: S, ctx: FlowContext): Outcome {
+function submit<S extends DraftStep>(form: RequestForm<S>, step: S, ctx: FlowContext): FlowOutcome {
   const result = form.request(step.draft, ctx);
   if (result.ok) {
     const sending = { ...step, at: 'submitting' as const, since: ctx.now.toISOString() };
@@ -246,7 +246,7 @@ function whileSubmitting<S extends DraftStep>(
   step: S,
   event: FlowEvent,
   ctx: FlowContext,
-): Outcome | null {
+): FlowOutcome | null {
   if (event.type === 'submitFailed') {
     // Nothing is lost: the draft stays and "Send" works again.
     const failed = [say('summary.failed'), ...(form.afterFailure?.(step.draft) ?? [])];

@@ -3,7 +3,7 @@
 import type { LanguageStep, ResumableStep } from '../conversation/state.js';
 import type { FlowEvent, Reply } from '../conversation/types.js';
 import { LOCALES } from '../model.js';
-import { ask, button, choiceArg, isOneOf, type Outcome, outcome, retry, say } from './common.js';
+import { ask, button, choiceArg, type FlowOutcome, isOneOf, outcome, retry, say } from './common.js';
 import { menuReply } from './menu.js';
 
 export function languageQuestion(first = false): Reply {
@@ -13,12 +13,12 @@ export function languageQuestion(first = false): Reply {
   ]);
 }
 
-export function askLanguage(resume: ResumableStep | null): Outcome {
+export function askLanguage(resume: ResumableStep | null): FlowOutcome {
   return outcome({ flow: 'language', resume }, [languageQuestion(resume === null)]);
 }
 
 /** The first question again after something that is no answer to it: says so, in both languages. */
-export function askLanguageAgain(): Outcome {
+export function askLanguageAgain(): FlowOutcome {
   return outcome(
     { flow: 'language', resume: null },
     retry(say('language.notUnderstood'), [languageQuestion(true)]),
@@ -33,7 +33,7 @@ export function handleLanguage(
   step: LanguageStep,
   event: FlowEvent,
   reask: (step: ResumableStep, locale: (typeof LOCALES)[number]) => Reply[],
-): Outcome | null {
+): FlowOutcome | null {
   const locale = event.type === 'choice' ? choiceArg(event.value, 'lang') : null;
   if (!isOneOf(LOCALES, locale)) return null;
   if (step.resume === null)

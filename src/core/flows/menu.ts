@@ -1,6 +1,6 @@
 // The main menu: where every flow starts and ends, so a conversation never ends in a dead end.
 import type { Reply } from '../conversation/types.js';
-import { ask, button, type Outcome, outcome, say } from './common.js';
+import { ask, button, type FlowOutcome, outcome, say } from './common.js';
 import { ERASE_CHOICE } from './safety.js';
 
 export const MENU_ITEMS = ['concern', 'consultation', 'my', 'centres', 'help', 'language'] as const;
@@ -18,7 +18,7 @@ export function menuReply(): Reply {
 }
 
 /** Ends a flow: says what there is to say, then offers the menu again. */
-export function toMenu(...replies: Reply[]): Outcome {
+export function toMenu(...replies: Reply[]): FlowOutcome {
   return outcome({ flow: 'menu' }, [...replies, menuReply()]);
 }
 

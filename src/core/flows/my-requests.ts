@@ -4,7 +4,7 @@ import type { MyRequestsStep } from '../conversation/state.js';
 import type { Button, FlowContext, FlowEvent, MyRequest, Reply } from '../conversation/types.js';
 import { coolDownNotice } from '../limits/guards.js';
 import { parseCaseCode, parseContinuationSecret } from '../queue/case-codes.js';
-import { ask, button, choiceArg, type Outcome, outcome, retry, say } from './common.js';
+import { ask, button, choiceArg, type FlowOutcome, outcome, retry, say } from './common.js';
 import { cancelRow, toMenu } from './menu.js';
 import { describeRequest } from './my-requests-list.js';
 import { FORGET_CHOICE } from './safety.js';
@@ -13,7 +13,7 @@ import { ADDED_INFORMATION, checkLength } from './validate.js';
 /** The newest requests shown; older ones are still there for the centre. */
 export const LIST_LIMIT = 10;
 
-export function startMyRequests(): Outcome {
+export function startMyRequests(): FlowOutcome {
   return outcome({ flow: 'myRequests', at: 'loading', open: [] }, [], [{ type: 'listMyRequests' }]);
 }
 
@@ -41,7 +41,11 @@ function actions(open: string[]): Button[][] {
   ];
 }
 
-export function handleMyRequests(step: MyRequestsStep, event: FlowEvent, ctx: FlowContext): Outcome | null {
+export function handleMyRequests(
+  step: MyRequestsStep,
+  event: FlowEvent,
+  ctx: FlowContext,
+): FlowOutcome | null {
   switch (event.type) {
     case 'myRequestsListed':
       return listed(event.requests, ctx);
@@ -71,7 +75,7 @@ function askContinue(): Reply[] {
 }
 
 /** The key question once more, still about the same case, with what was wrong in its place. */
-function askContinueAgain(step: MyRequestsStep, problem: string): Outcome {
+function askContinueAgain(step: MyRequestsStep, problem: string): FlowOutcome {
   const next: MyRequestsStep = { ...step, at: 'continueCode' };
   return outcome(next, retry(say(problem), askMyRequests(next)));
 }
@@ -86,7 +90,7 @@ const SECRET_CHARS = 16;
  * by, so the key is asked for whenever it is not given. When they give the code too, the key must be
  * that case's: a key of another case moves nothing.
  */
-export function startContinue(args: string): Outcome {
+export function startContinue(args: string): FlowOutcome {
   const chars = args.toUpperCase().replace(/[\s-]/g, '');
   const withCode = chars.length === CODE_CHARS || chars.length === CODE_CHARS + SECRET_CHARS;
   const withSecret = chars.length >= SECRET_CHARS;
@@ -107,12 +111,12 @@ export function startContinue(args: string): Outcome {
 }
 
 /** Asks storage to move the case; the code, if the person gave one, must match the key. */
-function continueWith(step: MyRequestsStep, secret: string): Outcome {
+function continueWith(step: MyRequestsStep, secret: string): FlowOutcome {
   const effect = { type: 'continueCase' as const, secret, ...(step.caseCode && { caseCode: step.caseCode }) };
   return outcome({ ...step, at: 'continuing' }, [], [effect]);
 }
 
-function listed(requests: MyRequest[], ctx: FlowContext): Outcome {
+function listed(requests: MyRequest[], ctx: FlowContext): FlowOutcome {
   const open = requests.filter((r) => r.status !== 'CLOSED').map((r) => r.caseCode);
   const step: MyRequestsStep = { flow: 'myRequests', at: 'list', open };
   if (requests.length === 0) return outcome(step, [ask('myRequests.none', actions(open))]);
@@ -124,7 +128,11 @@ function listed(requests: MyRequest[], ctx: FlowContext): Outcome {
   return outcome(step, [ask(more, actions(open), { items })]);
 }
 
-function rejected(step: MyRequestsStep, reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED', code: string): Outcome {
+function rejected(
+  step: MyRequestsStep,
+  reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED',
+  code: string,
+): FlowOutcome {
   if (reason === 'FAILED') {
     // Storage did not answer: keep the text, let the person send it again with one press.
     const again = [[button('myRequests.sendAgain', 'my:resend')], cancelRow()];
@@ -133,7 +141,7 @@ function rejected(step: MyRequestsStep, reason: 'NOT_FOUND' | 'CLOSED' | 'FAILED
   return toMenu(say(reason === 'CLOSED' ? 'myRequests.closedCase' : 'myRequests.notYours', { code }));
 }
 
-function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
+function onInbound(step: MyRequestsStep, event: FlowEvent): FlowOutcome | null {
   switch (step.at) {
     case 'list':
       if (event.type === 'text') return typedAtList(step, event.text);
@@ -160,13 +168,13 @@ function onInbound(step: MyRequestsStep, event: FlowEvent): Outcome | null {
  * they are added to it (the specialist who takes it reads them); with several, the person is shown
  * how to choose. Kept in the step until storage has answered, so that nothing typed is lost.
  */
-function typedAtList(step: MyRequestsStep, text: string): Outcome {
+function typedAtList(step: MyRequestsStep, text: string): FlowOutcome {
   const checked = checkLength(text, ADDED_INFORMATION);
   if (!checked.ok) return outcome(step, retry(checked.error, askMyRequests(step)));
   return outcome({ ...step, pending: checked.value }, [], [{ type: 'tellSpecialist', text: checked.value }]);
 }
 
-function notTold(step: MyRequestsStep, reason: 'NO_CASE' | 'FAILED'): Outcome {
+function notTold(step: MyRequestsStep, reason: 'NO_CASE' | 'FAILED'): FlowOutcome {
   const { pending, ...list } = step;
   const [only, ...more] = step.open;
   if (reason === 'NO_CASE' && pending && only && more.length === 0) return send(list, only, pending);
@@ -174,7 +182,7 @@ function notTold(step: MyRequestsStep, reason: 'NO_CASE' | 'FAILED'): Outcome {
   return outcome(list, retry(say(hint), askMyRequests(list)));
 }
 
-function onListChoice(step: MyRequestsStep, event: FlowEvent): Outcome | null {
+function onListChoice(step: MyRequestsStep, event: FlowEvent): FlowOutcome | null {
   if (event.type !== 'choice') return null;
   if (event.value === 'my:continue') return outcome({ ...step, at: 'continueCode' }, askContinue());
   const code = choiceArg(event.value, 'add');
@@ -183,7 +191,7 @@ function onListChoice(step: MyRequestsStep, event: FlowEvent): Outcome | null {
   return outcome(next, askMyRequests(next));
 }
 
-function onInformation(step: MyRequestsStep, event: FlowEvent): Outcome | null {
+function onInformation(step: MyRequestsStep, event: FlowEvent): FlowOutcome | null {
   const code = step.caseCode;
   if (!code) return startMyRequests();
   if (event.type === 'choice' && event.value === 'my:resend' && step.pending) {
@@ -195,7 +203,7 @@ function onInformation(step: MyRequestsStep, event: FlowEvent): Outcome | null {
   return send(step, code, checked.value);
 }
 
-function send(step: MyRequestsStep, caseCode: string, text: string): Outcome {
+function send(step: MyRequestsStep, caseCode: string, text: string): FlowOutcome {
   const next: MyRequestsStep = { ...step, at: 'sending', pending: text };
   return outcome(next, [], [{ type: 'addInformation', caseCode, text }]);
 }

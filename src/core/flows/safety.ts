@@ -3,7 +3,7 @@
 // Deleting messages is a channel's capability: the flow only asks, and says what came of it.
 import type { SafetyStep } from '../conversation/state.js';
 import type { Effect, EffectOutcome, FlowEvent, Reply } from '../conversation/types.js';
-import { ask, button, type Outcome, outcome, parseYesNo, say } from './common.js';
+import { ask, button, type FlowOutcome, outcome, parseYesNo, say } from './common.js';
 import { toMenu } from './menu.js';
 
 export const ERASE_CHOICE = 'safety:erase';
@@ -26,12 +26,12 @@ export function isForgetRequest(event: FlowEvent): boolean {
   );
 }
 
-export function startErase(): Outcome {
+export function startErase(): FlowOutcome {
   const erase: Effect = { type: 'eraseChat' };
   return outcome({ flow: 'menu' }, [], [erase]);
 }
 
-export function askForget(): Outcome {
+export function askForget(): FlowOutcome {
   const step: SafetyStep = { flow: 'safety', at: 'confirmForget' };
   return outcome(step, askSafety(step));
 }
@@ -46,7 +46,7 @@ export function askSafety(step: SafetyStep): Reply[] {
   ];
 }
 
-export function handleSafety(step: SafetyStep, event: FlowEvent): Outcome | null {
+export function handleSafety(step: SafetyStep, event: FlowEvent): FlowOutcome | null {
   if (step.at === 'forgetting') return toMenu();
   const answer =
     event.type === 'choice'
@@ -60,7 +60,7 @@ export function handleSafety(step: SafetyStep, event: FlowEvent): Outcome | null
 }
 
 /** What the person is told once storage has done (or failed to do) what they asked. */
-export function safetyOutcome(event: EffectOutcome): Outcome | null {
+export function safetyOutcome(event: EffectOutcome): FlowOutcome | null {
   switch (event.type) {
     case 'chatErased':
       // One neutral line, nothing about what was there: the chat must look like a bot never used.

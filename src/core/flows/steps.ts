@@ -2,7 +2,7 @@
 import type { ResumableStep, Step } from '../conversation/state.js';
 import type { FlowContext, FlowEvent, Reply } from '../conversation/types.js';
 import { askCentres, handleCentres, startCentres } from './centres.js';
-import { charCount, type Outcome, outcome, retry, say, stillSubmitting } from './common.js';
+import { charCount, type FlowOutcome, outcome, retry, say, stillSubmitting } from './common.js';
 import { CONCERN_FORM } from './concern.js';
 import { CONSULTATION_FORM } from './consultation.js';
 import { askDraftStep, handleDraftStep, isDraftStep, startDraft } from './draft-steps.js';
@@ -33,7 +33,7 @@ export function askStep(step: Step, ctx: FlowContext): Reply[] {
 }
 
 /** The step's own answer to an event, or null when the event is no answer to its question. */
-export function handleStep(step: Step, event: FlowEvent, ctx: FlowContext): Outcome | null {
+export function handleStep(step: Step, event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   switch (step.flow) {
     case 'menu':
       return handleMenu(event, ctx);
@@ -52,7 +52,7 @@ export function handleStep(step: Step, event: FlowEvent, ctx: FlowContext): Outc
   }
 }
 
-function handleMenu(event: FlowEvent, ctx: FlowContext): Outcome | null {
+function handleMenu(event: FlowEvent, ctx: FlowContext): FlowOutcome | null {
   if (event.type === 'text') return typedAtMenu(event.text);
   if (event.type === 'specialistTold')
     return outcome(
@@ -91,7 +91,7 @@ function handleMenu(event: FlowEvent, ctx: FlowContext): Outcome | null {
  * could have intercepted the text before the engine, but only the engine knows that the person is
  * idle at the menu and not answering a question mid-flow.)
  */
-function typedAtMenu(text: string): Outcome {
+function typedAtMenu(text: string): FlowOutcome {
   const checked = checkLength(text, ADDED_INFORMATION);
   if (checked.ok) return outcome({ flow: 'menu' }, [], [{ type: 'tellSpecialist', text: checked.value }]);
   // Too long for one message to a specialist: say so whether or not anyone holds a case.

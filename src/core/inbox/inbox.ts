@@ -4,13 +4,11 @@
 // dispatcher woken, so nothing is ever sent for a change that did not happen. Leaving the bot
 // (Viber's `unsubscribed`) comes through here too: it only marks the chat unreachable.
 import type { CaseworkPolicy } from '../casework/deadlines.js';
-import type { ConversationLog } from '../conversation/ports.js';
 import { createConversationService } from '../conversation/service.js';
-import type { Inbox } from '../delivery/ports.js';
 import { conversationParts } from '../delivery/priority.js';
 import { countUpdate, floodNotice } from '../limits/guards.js';
 import { type Channel, DEFAULT_LOCALE, type Directory, type Locale } from '../model.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock, Inbox, Logger, Store } from '../ports/index.js';
 import type { Queue } from '../queue/index.js';
 import { createDesk } from '../specialists/desk.js';
 import { deskEvent } from '../specialists/routing.js';
@@ -23,7 +21,7 @@ export interface InboxDeps {
   hashSecret: (secret: string) => string;
   directory: () => Directory;
   clock: Clock;
-  log?: ConversationLog;
+  log?: Logger;
   /** Called after a commit that queued messages: wakes the outbox dispatcher. */
   onCommitted: () => void;
   /** The stored hash of a specialist's invite code (normalised first): only hashes are stored. */

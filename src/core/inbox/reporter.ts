@@ -1,11 +1,11 @@
 // The person's side of the queue, as the conversation engine needs it: submit a request, see and
 // add to their own cases, continue a case from another messenger. Built on the transaction's
 // repositories, so everything an update causes commits together.
-import type { ChatSafety, ReporterCases, RequestIntake } from '../conversation/ports.js';
-import { ERASABLE_FOR_MS } from '../delivery/ports.js';
+
 import { guarded } from '../limits/guards.js';
 import type { Channel } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { ChatSafety, ReporterCases, Repositories, RequestIntake } from '../ports/index.js';
+import { ERASABLE_FOR_MS } from '../ports/index.js';
 import type { Queue } from '../queue/index.js';
 import { err, ok } from '../result.js';
 import { type NotifyDeps, notifyNewRequest } from '../specialists/notify.js';

@@ -2,7 +2,7 @@
 // update's transaction.
 import type { Reply } from '../conversation/types.js';
 import { say } from '../flows/common.js';
-import type { ChatLimitStore } from './ports.js';
+import type { ChatLimitStore } from '../ports/index.js';
 import {
   type Counter,
   FLOOD_RULES,

@@ -7,7 +7,7 @@
 // or it runs inside a transaction its caller opened (the Inbox's update, a console action) and the
 // caller commits.
 import type { CaseView } from '../model.js';
-import type { Repositories, RequestChange, RequestGuard, Store } from '../ports.js';
+import type { Repositories, RequestChange, RequestGuard, Store } from '../ports/index.js';
 import { err, ok, type Result } from '../result.js';
 
 export interface Plan {

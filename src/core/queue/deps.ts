@@ -1,6 +1,6 @@
 import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { Specialist } from '../model.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock, Store } from '../ports/index.js';
 import type { CaseCodes } from './case-codes.js';
 
 export interface QueueDeps {

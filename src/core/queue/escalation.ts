@@ -4,7 +4,7 @@
 // (with the default thresholds), while a normal one waits a day per level. CaseView carries no
 // escalatedAt, and creation time alone gives the same schedule for requests that were never claimed.
 import type { CaseView, Urgency } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { Repositories } from '../ports/index.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, SYSTEM } from './audit.js';
 import { decide, ownTransactions } from './decide.js';

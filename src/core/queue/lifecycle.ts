@@ -1,7 +1,7 @@
 // Claim, release, answer, close, and lease expiry: the moves a specialist (or the lease clock) makes.
 import { DEFAULT_CASEWORK_POLICY, deadlinesOf, owedToClose } from '../casework/deadlines.js';
-import type { CaseMessage, CaseView, Outcome } from '../model.js';
-import type { Repositories, RequestGuard } from '../ports.js';
+import type { CaseMessage, CaseOutcome, CaseView } from '../model.js';
+import type { Repositories, RequestGuard } from '../ports/index.js';
 import { err, ok, type Result } from '../result.js';
 import { AUDIT_ACTIONS, type AuditAction, SYSTEM, specialistActor } from './audit.js';
 import { decide, ownTransactions, type Unit } from './decide.js';
@@ -126,7 +126,7 @@ export function close(
   unit: Unit,
   requestId: string,
   specialist: SpecialistRef,
-  outcome: Outcome,
+  outcome: CaseOutcome,
 ) {
   const now = deps.clock.now();
   return decide<CaseView, CloseError>(

@@ -5,8 +5,8 @@
 // Each move comes in two forms, and the call site shows which: `queue.claim(...)` is the outermost
 // caller and opens its own transaction; `queue.in(tx).claim(...)` runs in the transaction the caller
 // opened (the Inbox's update, a console action), which then commits it with the caller's own writes.
-import type { CaseMessage, CaseView, NewRequest, Outcome } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { CaseMessage, CaseOutcome, CaseView, NewRequest } from '../model.js';
+import type { Repositories } from '../ports/index.js';
 import type { Result } from '../result.js';
 import { callersTransaction, ownTransactions, type Unit } from './decide.js';
 import type { QueueDeps, SpecialistRef } from './deps.js';
@@ -49,7 +49,7 @@ export interface QueueMoves {
   close(
     requestId: string,
     specialist: SpecialistRef,
-    outcome: Outcome,
+    outcome: CaseOutcome,
   ): Promise<Result<CaseView, CloseError>>;
 }
 

@@ -6,7 +6,7 @@
 //
 // Written with Intl rather than a date library: the only operations needed are "offset of a zone at
 // an instant" and calendar arithmetic on ISO dates, which Intl and Date.UTC do exactly.
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/index.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Kyiv';
 const DAY_MS = 86_400_000;

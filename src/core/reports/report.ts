@@ -1,7 +1,7 @@
 // One report: the figures of a centre (its dashboard) or of an oblast (one row per centre plus the
 // whole oblast), for one period. Pure assembly over the ReportSource port; the clock decides how old
 // the open requests are when the period is still running.
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/index.js';
 import {
   BREAKDOWNS,
   type Breakdown,

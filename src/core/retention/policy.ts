@@ -6,7 +6,7 @@
 // category, channel, language, urgency, centre, town, times (created, claimed, escalated, closed),
 // outcome and audit trail (who acted when, never words), and the id of the anonymous reporter
 // handle, so that "several requests from one person" can still be counted but nobody identified.
-import type { Clock } from '../ports.js';
+import type { Clock } from '../ports/index.js';
 
 export interface RetentionPeriods {
   /** A closed case's words (description, thread, contact, location) and its reporter's handle. */

@@ -2,7 +2,7 @@
 // a reference number, /transfer waiting for a reason). Kept in the chat's conversation row (a
 // specialist's chat has no reporter flow), with the same optimistic versioning as the flows.
 import type { NoticeWay, Recipient } from '../casework/model.js';
-import type { Repositories } from '../ports.js';
+import type { Repositories } from '../ports/index.js';
 
 export type DeskPending =
   | { type: 'notice'; requestId: string; recipient: Recipient; way: NoticeWay }

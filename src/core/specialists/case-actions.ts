@@ -1,8 +1,8 @@
 // What a specialist does to a case, whichever door they use (the bot's desk or the staff console):
 // the queue's guarded move plus what follows from it in the same transaction, so that the person and
 // the colleagues hear about it exactly when it happened. Both doors call these, never the queue alone.
-import type { CaseView, Directory, Outcome } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { CaseOutcome, CaseView, Directory } from '../model.js';
+import type { Repositories } from '../ports/index.js';
 import type { SpecialistRef } from '../queue/deps.js';
 import type { Queue } from '../queue/index.js';
 import { retractNotifications } from './notify.js';
@@ -56,7 +56,7 @@ export function createCaseActions(deps: CaseActionDeps) {
       return result;
     },
     /** Records the outcome; the person is told the case is closed. */
-    async close(tx: Repositories, s: SpecialistRef, requestId: string, outcome: Outcome) {
+    async close(tx: Repositories, s: SpecialistRef, requestId: string, outcome: CaseOutcome) {
       const result = await deps.queue.in(tx).close(requestId, s, outcome);
       if (result.ok) await tellReporter(tx, result.value, 'toReporter.closed', {});
       return result;

@@ -11,7 +11,6 @@ import {
   TRANSFER_REASONS,
   type TransferReason,
 } from '../casework/model.js';
-import type { RecordChange } from '../casework/ports.js';
 import {
   acknowledgeNotice,
   addNote,
@@ -24,6 +23,7 @@ import {
 import { transferCase } from '../casework/transfer.js';
 import type { Reply, Text } from '../conversation/types.js';
 import type { CaseView, Directory, Specialist } from '../model.js';
+import type { RecordChange } from '../ports/index.js';
 import type { Result } from '../result.js';
 import { type ActiveCase, saveActive, savePending } from './active-case.js';
 import {

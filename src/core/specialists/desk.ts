@@ -3,10 +3,9 @@
 // it says (to the specialist, to the person, to colleagues) goes to the outbox in that transaction.
 import { type CaseworkPolicy, DEFAULT_CASEWORK_POLICY } from '../casework/deadlines.js';
 import type { Reply } from '../conversation/types.js';
-import type { ChatRef } from '../delivery/ports.js';
 import { coolDownNotice, guarded } from '../limits/guards.js';
 import type { CaseView, Directory, Locale, Specialist } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { ChatRef, Repositories } from '../ports/index.js';
 import type { Queue, QueueErrorCode } from '../queue/index.js';
 import { LOGIN_LINK_MINUTES, type SignIn } from '../staff/sign-in.js';
 import { type ActiveCase, loadActive, saveActive } from './active-case.js';

@@ -4,7 +4,7 @@ import type { AlertDue } from '../casework/deadlines.js';
 import type { Reply } from '../conversation/types.js';
 import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Directory, Locale, Specialist, SpecialistRole } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { Repositories } from '../ports/index.js';
 import { alertReply } from './casework-replies.js';
 import {
   escalatedNotice,

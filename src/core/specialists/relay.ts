@@ -1,7 +1,7 @@
 // The person's further words reach the specialist who holds their case, by case code only.
 import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Locale, RequestStatus } from '../model.js';
-import type { Repositories } from '../ports.js';
+import type { Repositories } from '../ports/index.js';
 import { say } from './replies.js';
 
 /** Sends the reporter's text to the claiming specialist; nobody to tell while the case waits. */

@@ -1,13 +1,13 @@
 // The specialists' side in words (locale keys) and buttons: pure functions, no storage. A specialist
 // sees a case by its code, category, urgency, language, area and age; never who wrote it.
 import type { Button, Reply, Text } from '../conversation/types.js';
-import { type CaseView, type Directory, type Locale, OUTCOMES, type Outcome } from '../model.js';
+import { CASE_OUTCOMES, type CaseOutcome, type CaseView, type Directory, type Locale } from '../model.js';
 
 /** Button values come back verbatim in a `choice` event; a cuid keeps each well under 64 bytes. */
 export type DeskChoice =
   | { type: 'claim'; requestId: string }
   | { type: 'activate'; requestId: string }
-  | { type: 'close'; requestId: string; outcome: Outcome };
+  | { type: 'close'; requestId: string; outcome: CaseOutcome };
 
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -16,14 +16,14 @@ export function parseDeskChoice(value: string): DeskChoice | null {
   if (!ID.test(requestId)) return null;
   if (kind === 'claim' && outcome === undefined) return { type: 'claim', requestId };
   if (kind === 'case' && outcome === undefined) return { type: 'activate', requestId };
-  if (kind === 'close' && (OUTCOMES as readonly string[]).includes(outcome ?? ''))
-    return { type: 'close', requestId, outcome: outcome as Outcome };
+  if (kind === 'close' && (CASE_OUTCOMES as readonly string[]).includes(outcome ?? ''))
+    return { type: 'close', requestId, outcome: outcome as CaseOutcome };
   return null;
 }
 
 export const claimValue = (requestId: string) => `claim:${requestId}`;
 const caseValue = (requestId: string) => `case:${requestId}`;
-const closeValue = (requestId: string, outcome: Outcome) => `close:${requestId}:${outcome}`;
+const closeValue = (requestId: string, outcome: CaseOutcome) => `close:${requestId}:${outcome}`;
 
 export const t = (key: string, params?: Text['params']): Text => ({
   key: `specialist.${key}`,
@@ -107,7 +107,7 @@ export const lapsedNotice = (c: CaseView, directory: Directory, locale: Locale, 
 
 export const outcomeChoice = (c: CaseView): Reply => ({
   text: t('chooseOutcome', { code: c.caseCode }),
-  buttons: OUTCOMES.map((o) => [{ label: t(`outcome.${o}`), value: closeValue(c.id, o) }]),
+  buttons: CASE_OUTCOMES.map((o) => [{ label: t(`outcome.${o}`), value: closeValue(c.id, o) }]),
 });
 
 export const caseList = (

@@ -4,7 +4,7 @@
 // claim. Their chat is told once.
 import { PRIORITY } from '../delivery/priority.js';
 import type { CaseView, Specialist } from '../model.js';
-import type { Store } from '../ports.js';
+import type { Store } from '../ports/index.js';
 import type { Queue } from '../queue/index.js';
 import { localeOfSpecialist, type NotifyDeps, notifyReturned } from './notify.js';
 import { say } from './replies.js';

@@ -3,8 +3,7 @@
 // the link works once within LOGIN_LINK_MINUTES; a session ends after SESSION_IDLE_HOURS unused, on
 // sign-out, or the moment the specialist is switched off.
 import type { Specialist } from '../model.js';
-import type { Clock } from '../ports.js';
-import type { StaffAccessRepository } from './ports.js';
+import type { Clock, StaffAccessRepository } from '../ports/index.js';
 
 export const LOGIN_LINK_MINUTES = 10;
 export const SESSION_IDLE_HOURS = 12;

@@ -1,11 +1,10 @@
 // What the staff console is built from. Everything it does to cases goes through the same core
 // services as the bot (queue, case actions, team), inside store transactions it opens itself.
 import type { Directory, Specialist, SpecialistRole } from '../../core/model.js';
-import type { Clock, Store } from '../../core/ports.js';
+import type { Clock, ConsoleReads, Store } from '../../core/ports/index.js';
 import type { OverdueThresholds, Queue } from '../../core/queue/index.js';
 import type { CaseActions } from '../../core/specialists/case-actions.js';
 import type { Deactivated } from '../../core/specialists/team.js';
-import type { ConsoleReads } from '../../core/staff/ports.js';
 import type { SignIn } from '../../core/staff/sign-in.js';
 import type { I18n } from '../../i18n/index.js';
 

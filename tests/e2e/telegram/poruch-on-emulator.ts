@@ -9,7 +9,7 @@ import { composePoruch, type Poruch } from '../../../src/compose.js';
 import { configSchema } from '../../../src/config.js';
 import type { Text } from '../../../src/core/conversation/types.js';
 import type { Locale } from '../../../src/core/model.js';
-import type { Clock } from '../../../src/core/ports.js';
+import type { Clock } from '../../../src/core/ports/index.js';
 import { loggerOptions } from '../../../src/logger.js';
 import { issueInvite } from '../../../src/storage/invites.js';
 import { freePort, type TelegramEmulator, type TestUser } from '../../helpers/telegram-emulator.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/channels/telegram/index.js';
 import type { RenderText } from '../../../src/channels/telegram/renderer.js';
 import type { Reply } from '../../../src/core/conversation/types.js';
-import type { Inbox, IncomingUpdate } from '../../../src/core/delivery/ports.js';
+import type { Inbox, IncomingUpdate } from '../../../src/core/ports/index.js';
 import { buildApp } from '../../../src/http/app.js';
 import { freePort, startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 

@@ -5,7 +5,7 @@ import { DEFAULT_CASEWORK_POLICY } from '../../../src/core/casework/deadlines.js
 import type { StaffActor } from '../../../src/core/casework/model.js';
 import type { CaseworkContext } from '../../../src/core/casework/service.js';
 import type { Directory } from '../../../src/core/model.js';
-import type { Repositories } from '../../../src/core/ports.js';
+import type { Repositories } from '../../../src/core/ports/index.js';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { buildWorld, type World } from '../queue/world.js';
 

@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/conversation/types.js';
 import type { SpecialistRole } from '../../../src/core/model.js';
+import { silentLogger } from '../../../src/core/ports/index.js';
 import { createI18n } from '../../../src/i18n/index.js';
 import { createQueueWatch } from '../../../src/jobs/queue-watch.js';
 import { localesDir } from '../../../src/paths.js';
 import { describeBackends } from '../../helpers/db.js';
 import { buildWorld, type World } from '../queue/world.js';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+const silent = silentLogger;
 const i18n = createI18n(localesDir);
 
 describeBackends('queue watch: a lapsed claim is announced again', (backend) => {

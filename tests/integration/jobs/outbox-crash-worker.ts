@@ -3,7 +3,8 @@
 // and stops right there: the message is sent but not yet marked, the moment a kill -9 is worst. The
 // parent then kills it with SIGKILL.
 import { deliveryRules } from '../../../src/core/delivery/limits.js';
-import type { Messenger } from '../../../src/core/delivery/ports.js';
+import type { Messenger } from '../../../src/core/ports/index.js';
+import { silentLogger } from '../../../src/core/ports/index.js';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { createOutboxDispatcher } from '../../../src/jobs/outbox-dispatcher.js';
 import { deliveryQueue } from '../../../src/storage/outbox.js';
@@ -43,7 +44,7 @@ const dispatcher = createOutboxDispatcher({
   messengers: { TELEGRAM: messenger },
   clock: { now: () => new Date() },
   // Errors are worth seeing when this test fails; the rest is noise.
-  logger: { info: () => {}, warn: () => {}, error: (obj: object, msg: string) => console.error(msg, obj) },
+  logger: { ...silentLogger, error: (obj: object, msg: string) => console.error(msg, obj) },
   leaseMs: 1_000,
   maxInFlight: 1,
 });

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Messenger } from '../../../src/core/delivery/ports.js';
+import type { Messenger } from '../../../src/core/ports/index.js';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { createOutboxDispatcher } from '../../../src/jobs/outbox-dispatcher.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';

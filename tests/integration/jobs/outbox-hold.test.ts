@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/conversation/types.js';
-import type { Messenger, SendOutcome } from '../../../src/core/delivery/ports.js';
+import type { Messenger, SendOutcome } from '../../../src/core/ports/index.js';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { createOutboxDispatcher } from '../../../src/jobs/outbox-dispatcher.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';

@@ -2,12 +2,13 @@
 // Telegram, and a dispatcher on a real store with a clock that moves only when told.
 import type { Reply } from '../../../src/core/conversation/types.js';
 import { deliveryRules } from '../../../src/core/delivery/limits.js';
-import type { DeliveryQueue, Messenger, SendOutcome } from '../../../src/core/delivery/ports.js';
+import type { DeliveryQueue, Messenger, SendOutcome } from '../../../src/core/ports/index.js';
+import { silentLogger } from '../../../src/core/ports/index.js';
 import type { HandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { deliveryQueue } from '../../../src/storage/outbox.js';
 import type { StoreWithDatabase } from '../../../src/storage/store.js';
 
-export const silent = { info: () => {}, warn: () => {}, error: () => {} };
+export const silent = silentLogger;
 
 export const TELEGRAM_RULES = deliveryRules({ botPerSecond: 30, chatPerSecond: 1 });
 

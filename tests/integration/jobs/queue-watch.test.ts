@@ -3,13 +3,14 @@
 // (and only the admin) is told through the outbox with a Claim button.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../src/core/ports.js';
+import type { Store } from '../../../src/core/ports/index.js';
+import { silentLogger } from '../../../src/core/ports/index.js';
 import { createCaseCodes, createQueue } from '../../../src/core/queue/index.js';
 import { createQueueWatch } from '../../../src/jobs/queue-watch.js';
 import { freshSqliteUrl } from '../../helpers/db.js';
 import { buildWorld, sha256, type World } from '../queue/world.js';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+const silent = silentLogger;
 
 describe('queue watch: lease expiry and escalation', () => {
   let world: World;

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_CASEWORK_POLICY } from '../../../src/core/casework/deadlines.js';
 import { recordNotice } from '../../../src/core/casework/service.js';
 import type { Centre, NewRequest } from '../../../src/core/model.js';
-import type { Clock } from '../../../src/core/ports.js';
+import type { Clock } from '../../../src/core/ports/index.js';
 import {
   createCaseCodes,
   createQueue,

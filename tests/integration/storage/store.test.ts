@@ -1,7 +1,7 @@
 // A reply and its audit entry commit together or not at all; the thread reads in the order written.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseView } from '../../../src/core/model.js';
-import type { Repositories } from '../../../src/core/ports.js';
+import type { Repositories } from '../../../src/core/ports/index.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describeBackends } from '../../helpers/db.js';
 import { addReporter, addSpecialists, caseCode, directory, newRequest } from './fixtures.js';

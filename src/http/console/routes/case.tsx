@@ -3,9 +3,9 @@
 // as for a case that does not exist, so nothing about another centre's case leaks. Actions run the
 // core's case actions (the bot's own) in one transaction and then wake the outbox.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseView, Outcome } from '../../../core/model.js';
-import { OUTCOMES } from '../../../core/model.js';
-import type { Repositories } from '../../../core/ports.js';
+import type { CaseOutcome, CaseView } from '../../../core/model.js';
+import { CASE_OUTCOMES } from '../../../core/model.js';
+import type { Repositories } from '../../../core/ports/index.js';
 import {
   AUDIT_ACTIONS,
   escalationDueAt,
@@ -147,8 +147,8 @@ export function caseRoutes(app: FastifyInstance, deps: ConsoleDeps) {
       'hold',
       async (tx, request, c) => {
         const outcome = field(request, 'outcome');
-        if (!(OUTCOMES as readonly string[]).includes(outcome)) return 'bad-input';
-        return deps.actions.close(tx, staffOf(request), c.id, outcome as Outcome);
+        if (!(CASE_OUTCOMES as readonly string[]).includes(outcome)) return 'bad-input';
+        return deps.actions.close(tx, staffOf(request), c.id, outcome as CaseOutcome);
       },
       'closed',
     ),

@@ -1,7 +1,7 @@
 // The case page's actions: claim (when it waits in the reader's queue), and for the one who holds
 // it: reply to the person, give it back to the queue, close with an outcome. Plain forms (they work
 // without JavaScript); the server checks every one of them again.
-import { OUTCOMES } from '../../../core/model.js';
+import { CASE_OUTCOMES } from '../../../core/model.js';
 import type { View } from '../view.js';
 import type { CaseModel } from './case.js';
 import { Csrf } from './layout.js';
@@ -41,7 +41,7 @@ export function CaseActions({ view, model }: { view: View; model: CaseModel }) {
         <label for="outcome">{view.t('case.outcomeLabel')}</label>
         <select id="outcome" name="outcome" required>
           <option value="">{view.t('case.outcomeChoose')}</option>
-          {OUTCOMES.map((o) => (
+          {CASE_OUTCOMES.map((o) => (
             <option value={o}>{view.key(`specialist.outcome.${o}`)}</option>
           ))}
         </select>

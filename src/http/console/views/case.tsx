@@ -3,8 +3,8 @@
 // referrals, legal deadlines, transfer) plugs in as further sections of CASE_SECTIONS.
 import type { Children } from '@kitajs/html';
 import type { CaseMessage, CaseView, Directory } from '../../../core/model.js';
+import type { AuditEntry } from '../../../core/ports/index.js';
 import type { CaseAccess } from '../../../core/staff/access.js';
-import type { AuditEntry } from '../../../core/staff/ports.js';
 import type { View } from '../view.js';
 import { CaseActions, Reply } from './case-actions.js';
 import { Countdown, categoryText, duration, Urgency, when } from './format.js';

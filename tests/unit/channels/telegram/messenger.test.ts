@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramClient } from '../../../../src/channels/telegram/client.js';
 import { createTelegramMessenger } from '../../../../src/channels/telegram/messenger.js';
 import type { RenderText } from '../../../../src/channels/telegram/renderer.js';
-import type { Messenger } from '../../../../src/core/delivery/ports.js';
+import type { Messenger } from '../../../../src/core/ports/index.js';
 import { apiError, type FakeBotApi, okResult, startFakeBotApi } from './fake-bot-api.js';
 
 const TOKEN = '123456:TEST-token-for-the-fake-api';

@@ -4,13 +4,9 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramClient } from '../../../../src/channels/telegram/client.js';
-import {
-  type ChannelLogger,
-  createUpdateHandler,
-  createUpdateProcessor,
-} from '../../../../src/channels/telegram/updates.js';
+import { createUpdateHandler, createUpdateProcessor } from '../../../../src/channels/telegram/updates.js';
 import { SECRET_HEADER, telegramWebhook } from '../../../../src/channels/telegram/webhook.js';
-import type { Inbox, InboxOutcome, IncomingUpdate } from '../../../../src/core/delivery/ports.js';
+import type { Inbox, InboxOutcome, IncomingUpdate, Logger } from '../../../../src/core/ports/index.js';
 import { buildApp } from '../../../../src/http/app.js';
 import { loggerOptions } from '../../../../src/logger.js';
 import { apiError, type FakeBotApi, okResult, startFakeBotApi } from './fake-bot-api.js';
@@ -32,7 +28,7 @@ class RecordingInbox implements Inbox {
 }
 
 const logLines: string[] = [];
-const logs: ChannelLogger = {
+const logs: Logger = {
   debug: (obj, msg) => logLines.push(JSON.stringify({ ...obj, msg })),
   info: (obj, msg) => logLines.push(JSON.stringify({ ...obj, msg })),
   warn: (obj, msg) => logLines.push(JSON.stringify({ ...obj, msg })),

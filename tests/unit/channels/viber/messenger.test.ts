@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createViberClient } from '../../../../src/channels/viber/client.js';
 import { createViberMessenger } from '../../../../src/channels/viber/messenger.js';
 import type { Reply } from '../../../../src/core/conversation/types.js';
-import type { Messenger } from '../../../../src/core/delivery/ports.js';
+import type { Messenger } from '../../../../src/core/ports/index.js';
 import { type FakeViberApi, startFakeViberApi } from '../../../helpers/fake-viber-api.js';
 import { echoRender, recordingLogger } from './support.js';
 

@@ -9,8 +9,8 @@ import {
   type ViberConfig,
 } from '../../../../src/channels/viber/index.js';
 import type { Text } from '../../../../src/core/conversation/types.js';
-import type { Inbox, IncomingUpdate } from '../../../../src/core/delivery/ports.js';
 import type { Locale } from '../../../../src/core/model.js';
+import type { Inbox, IncomingUpdate } from '../../../../src/core/ports/index.js';
 import { buildApp } from '../../../../src/http/app.js';
 import type { FakeViberApi } from '../../../helpers/fake-viber-api.js';
 

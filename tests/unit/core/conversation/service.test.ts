@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationLog } from '../../../../src/core/conversation/ports.js';
 import { type ConversationState, serializeState } from '../../../../src/core/conversation/state.js';
+import { type Logger, silentLogger } from '../../../../src/core/ports/index.js';
 import { bundledDirectory } from '../flows/directory.js';
 import { MemoryConversationStore, newWorld, Person, personAtMenu, type World } from '../flows/harness.js';
 
@@ -19,8 +19,9 @@ async function atSummary(world: World) {
 }
 
 function recordingLog() {
-  const entries: { level: string; fields: Record<string, unknown>; message: string }[] = [];
-  const log: ConversationLog = {
+  const entries: { level: string; fields: object; message: string }[] = [];
+  const log: Logger = {
+    ...silentLogger,
     warn: (fields, message) => entries.push({ level: 'warn', fields, message }),
     error: (fields, message) => entries.push({ level: 'error', fields, message }),
   };
@@ -106,7 +107,7 @@ describe('the conversation service', () => {
   it('two chats never see each other’s state', async () => {
     const world = newWorld(bundledDirectory());
     await atSummary(world);
-    const other = new Person(world, { handleId: 'handle-2', channel: 'VIBER' });
+    const other = new Person(world, { handleId: 'handle-2', channel: 'VIBER', locale: null });
     await other.start();
     expect(other.keys).toEqual(['language.firstAsk']);
   });

@@ -3,6 +3,12 @@
 // its own tests against real databases); they keep the same rules (versions, ownership of cases).
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import {
+  type ConversationDeps,
+  createConversationService,
+} from '../../../../src/core/conversation/service.js';
+import type { InboundEvent, MyRequest, Reply, Text } from '../../../../src/core/conversation/types.js';
+import type { Directory, Locale, NewRequest, RequestStatus } from '../../../../src/core/model.js';
 import type {
   ChatRef,
   ChatSafety,
@@ -10,13 +16,7 @@ import type {
   ReporterCases,
   RequestIntake,
   StoredConversation,
-} from '../../../../src/core/conversation/ports.js';
-import {
-  type ConversationDeps,
-  createConversationService,
-} from '../../../../src/core/conversation/service.js';
-import type { InboundEvent, MyRequest, Reply, Text } from '../../../../src/core/conversation/types.js';
-import type { Directory, Locale, NewRequest, RequestStatus } from '../../../../src/core/model.js';
+} from '../../../../src/core/ports/index.js';
 import { drawCaseCode, drawContinuationSecret } from '../../../../src/core/queue/case-codes.js';
 import { err, ok } from '../../../../src/core/result.js';
 import { createI18n, type RenderedReply } from '../../../../src/i18n/index.js';
@@ -179,7 +179,7 @@ export class Person {
 
   constructor(
     readonly world: World,
-    readonly chat: ChatRef = { handleId: 'handle-1', channel: 'TELEGRAM' },
+    readonly chat: ChatRef = { handleId: 'handle-1', channel: 'TELEGRAM', locale: null },
   ) {
     this.service = createConversationService(world.deps);
   }

@@ -60,7 +60,11 @@ describe('my requests', () => {
     const secret = world.requests.byCode(code).secret ?? '';
     person.expectToSee(secret);
 
-    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    const onViber = await personAtMenu(world, 'uk', {
+      handleId: 'handle-viber',
+      channel: 'VIBER',
+      locale: null,
+    });
     await onViber.press('Мої звернення');
     await onViber.press('У мене є ключ');
     await onViber.write('не ключ');
@@ -70,7 +74,11 @@ describe('my requests', () => {
     expect(world.requests.byCode(code).reporterHandleId).toBe('handle-viber');
 
     // One time only.
-    const third = await personAtMenu(world, 'uk', { handleId: 'handle-3', channel: 'TELEGRAM' });
+    const third = await personAtMenu(world, 'uk', {
+      handleId: 'handle-3',
+      channel: 'TELEGRAM',
+      locale: null,
+    });
     await third.command('my');
     await third.press('У мене є ключ');
     await third.write(secret);
@@ -87,7 +95,11 @@ describe('my requests', () => {
   it('/case CODE asks for that case’s key; a wrong key is refused and moves nothing; the right one works once', async () => {
     const { world, code } = await reporterWithOneCase();
     const secret = world.requests.byCode(code).secret ?? '';
-    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    const onViber = await personAtMenu(world, 'uk', {
+      handleId: 'handle-viber',
+      channel: 'VIBER',
+      locale: null,
+    });
 
     await onViber.command('case', code.toLowerCase());
     expect(onViber.keys).toEqual(['myRequests.askSecretFor']);
@@ -107,7 +119,11 @@ describe('my requests', () => {
     await onViber.write('Пишу вже з іншого месенджера.');
     expect(world.requests.byCode(code).thread).toEqual(['Пишу вже з іншого месенджера.']);
 
-    const third = await personAtMenu(world, 'uk', { handleId: 'handle-3', channel: 'TELEGRAM' });
+    const third = await personAtMenu(world, 'uk', {
+      handleId: 'handle-3',
+      channel: 'TELEGRAM',
+      locale: null,
+    });
     await third.command('case', `${code} ${secret}`);
     expect(third.keys).toEqual(['myRequests.secretUnknown']);
     expect(world.requests.byCode(code).reporterHandleId).toBe('handle-viber');
@@ -116,12 +132,20 @@ describe('my requests', () => {
   it('/case takes the code and the key in one line, the key alone, or nothing and then asks', async () => {
     const { world, code } = await reporterWithOneCase();
     const secret = world.requests.byCode(code).secret ?? '';
-    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    const onViber = await personAtMenu(world, 'uk', {
+      handleId: 'handle-viber',
+      channel: 'VIBER',
+      locale: null,
+    });
     await onViber.command('case', `${code}   ${secret.toLowerCase()}`);
     expect(onViber.keys).toEqual(['myRequests.continued', 'menu.prompt']);
 
     const another = await reporterWithOneCase();
-    const onPhone = await personAtMenu(another.world, 'uk', { handleId: 'handle-2', channel: 'VIBER' });
+    const onPhone = await personAtMenu(another.world, 'uk', {
+      handleId: 'handle-2',
+      channel: 'VIBER',
+      locale: null,
+    });
     await onPhone.command('case');
     expect(onPhone.keys).toEqual(['myRequests.askSecret']);
     await onPhone.command('case', another.world.requests.byCode(another.code).secret ?? '');
@@ -133,7 +157,11 @@ describe('my requests', () => {
     await fileBullyingReport(person);
     const second = world.requests.requests[1]?.caseCode ?? '';
     const keyOfSecond = world.requests.byCode(second).secret ?? '';
-    const onViber = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    const onViber = await personAtMenu(world, 'uk', {
+      handleId: 'handle-viber',
+      channel: 'VIBER',
+      locale: null,
+    });
 
     await onViber.command('case', `${first} ${keyOfSecond}`);
     expect(onViber.keys).toEqual(['myRequests.secretUnknown']);
@@ -148,7 +176,11 @@ describe('my requests', () => {
 
   it('/case with something that is neither code nor key explains both, and nothing is looked up', async () => {
     const { world, code } = await reporterWithOneCase();
-    const person = await personAtMenu(world, 'ru', { handleId: 'handle-viber', channel: 'VIBER' });
+    const person = await personAtMenu(world, 'ru', {
+      handleId: 'handle-viber',
+      channel: 'VIBER',
+      locale: null,
+    });
     for (const args of ['12345678', `${code} ABCD`, 'K0-4QX']) {
       await person.command('case', args);
       expect(person.keys).toEqual(['myRequests.caseMalformed']);
@@ -159,7 +191,11 @@ describe('my requests', () => {
 
   it('/case in the middle of a report says the unfinished report was not sent', async () => {
     const { world, code } = await reporterWithOneCase();
-    const person = await personAtMenu(world, 'uk', { handleId: 'handle-viber', channel: 'VIBER' });
+    const person = await personAtMenu(world, 'uk', {
+      handleId: 'handle-viber',
+      channel: 'VIBER',
+      locale: null,
+    });
     await person.press('Повідомити про дитину в біді');
     await person.press('Цькування');
     await person.command('case', code);

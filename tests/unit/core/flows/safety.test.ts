@@ -43,7 +43,7 @@ describe('safe mode', () => {
   it('on Viber, which cannot delete, the same button explains how to clear and hide the chat', async () => {
     const world = newWorld(bundledDirectory());
     world.safety.canDelete = false;
-    const person = await personAtMenu(world, 'ru', { handleId: 'viber-1', channel: 'VIBER' });
+    const person = await personAtMenu(world, 'ru', { handleId: 'viber-1', channel: 'VIBER', locale: null });
     await person.press('Стереть переписку');
     person.expectToSee('Viber не позволяет ботам удалять', 'Скрыть чат', 'Забыть меня');
     expect(person.keys.at(-1)).toBe('menu.prompt');

@@ -2,8 +2,8 @@
 // when a chat is told and when it is not, and that a code is not looked up during a cool-down.
 import { describe, expect, it } from 'vitest';
 import { countUpdate, guarded } from '../../../../src/core/limits/guards.js';
-import type { ChatLimitStore } from '../../../../src/core/limits/ports.js';
 import { type Counter, LIMIT_RULES, type LimitName, nextCount } from '../../../../src/core/limits/rules.js';
+import type { ChatLimitStore } from '../../../../src/core/ports/index.js';
 
 /** Storage's counting rule in memory (the database does the same in one statement). */
 class MemoryLimits implements ChatLimitStore {

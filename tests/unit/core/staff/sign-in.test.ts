@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Specialist } from '../../../../src/core/model.js';
-import type { StaffAccessRepository } from '../../../../src/core/staff/ports.js';
+import type { StaffAccessRepository } from '../../../../src/core/ports/index.js';
 import { createSignIn } from '../../../../src/core/staff/sign-in.js';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,39 +1,11 @@
-// The contract between the core and every messenger channel.
-// Inbound: a channel turns a platform update into an IncomingUpdate and hands it to the Inbox.
-// Outbound: every message leaves through the persistent outbox; the dispatcher calls the channel's
-// Messenger with the decrypted platform id just before sending.
-import type { InboundEvent, Reply } from '../conversation/types.js';
+// Outbound, between the core and every messenger channel: every message leaves through the
+// persistent outbox; the dispatcher calls the channel's Messenger with the decrypted platform id
+// just before sending. (Inbound, what a channel hands the Inbox, is in inbound.ts.)
+import type { Reply } from '../conversation/types.js';
+import type { PaceRule } from '../delivery/pacing.js';
+import type { Priority } from '../delivery/priority.js';
 import type { Channel, Locale } from '../model.js';
-import type { PaceRule } from './pacing.js';
-import type { Priority } from './priority.js';
-
-export interface IncomingUpdate {
-  channel: Channel;
-  /** The platform's chat/user id. It never leaves the storage layer in clear except to send. */
-  platformId: string;
-  /** Platform update id (Telegram update_id, Viber message_token) for exactly-once processing; null if none. */
-  updateId: string | null;
-  event: InboundEvent | Unsubscribed;
-  /** The platform's language hint (Telegram language_code, Viber user.language), used only as a default. */
-  languageHint?: string | null;
-  /** The person's message, on a channel that can delete it later (/erase); null or absent otherwise. */
-  messageId?: string | null;
-}
-
-/** The person left the bot (Viber's `unsubscribed`): no step of a conversation, the chat goes quiet. */
-export interface Unsubscribed {
-  type: 'unsubscribed';
-}
-
-export type InboxOutcome = 'processed' | 'duplicate';
-
-export interface Inbox {
-  /**
-   * Processes one update: state, requests and the outgoing replies commit together. Resolves once
-   * the update is durably handled, so a webhook may answer 200; throws if it was not (the platform retries).
-   */
-  receive(update: IncomingUpdate): Promise<InboxOutcome>;
-}
+import type { ChatRef } from './chat.js';
 
 /** What a send attempt came to, so the outbox knows whether to retry, give up, or stop writing to a chat. */
 export type SendOutcome =
@@ -65,14 +37,6 @@ export interface Messenger {
    * (Telegram, for 48 hours) have it; on Viber the person is told how to clear the chat themselves.
    */
   delete?(platformId: string, messageId: string): Promise<SendOutcome>;
-}
-
-/** A chat Poruch can write to, as the core sees it: an opaque id, never the platform id. */
-export interface ChatRef {
-  handleId: string;
-  channel: Channel;
-  /** The chat's language, once chosen (also used to render queued messages). */
-  locale: Locale | null;
 }
 
 export interface ChatHandles {

@@ -1,6 +1,6 @@
 // Where the limits' counters live: one row per chat handle and rule, keyed by the opaque handle id
 // (never the messenger's id), so that every instance of the app counts the same events.
-import type { Counter, LimitName } from './rules.js';
+import type { Counter, LimitName } from '../limits/rules.js';
 
 export interface ChatLimitStore {
   /**

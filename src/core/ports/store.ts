@@ -1,23 +1,22 @@
-// What the core needs from the outside world. src/storage implements the repositories with Prisma;
-// channels implement Messenger. Core code depends only on these interfaces.
+// The store: the repositories as one transaction sees them, and how a transaction is opened.
 
-import type { CaseworkRepository } from './casework/ports.js';
-import type { ConversationStore } from './conversation/ports.js';
-import type { ChatHandles, OutboxWriter, ProcessedUpdates, RecentMessages } from './delivery/ports.js';
-import type { ChatLimitStore } from './limits/ports.js';
 import type {
   Actor,
   CaseMessage,
+  CaseOutcome,
   CaseView,
   CentreContacts,
   Directory,
   MessageAuthor,
   NewRequest,
-  Outcome,
   RequestStatus,
-} from './model.js';
-import type { InviteRepository, NotificationRepository, SpecialistRepository } from './specialists/ports.js';
-import type { StaffAccessRepository } from './staff/ports.js';
+} from '../model.js';
+import type { CaseworkRepository } from './casework.js';
+import type { ConversationStore } from './conversation.js';
+import type { ChatHandles, OutboxWriter, ProcessedUpdates, RecentMessages } from './delivery.js';
+import type { ChatLimitStore } from './limits.js';
+import type { InviteRepository, NotificationRepository, SpecialistRepository } from './specialists.js';
+import type { StaffAccessRepository } from './staff.js';
 
 export interface Clock {
   now(): Date;
@@ -46,7 +45,7 @@ export interface RequestChange {
   centreId?: string;
   escalationLevel?: number;
   escalatedAt?: Date | null;
-  outcome?: Outcome | null;
+  outcome?: CaseOutcome | null;
   closedAt?: Date | null;
 }
 

@@ -1,6 +1,6 @@
 // What casework needs from storage. Implemented in src/storage/casework.ts; every method runs in the
 // caller's transaction (Repositories.casework).
-import type { CaseView, Locale } from '../model.js';
+
 import type {
   CaseFacts,
   CaseFields,
@@ -12,7 +12,8 @@ import type {
   NoticeWay,
   Recipient,
   RiskLevel,
-} from './model.js';
+} from '../casework/model.js';
+import type { CaseView, Locale } from '../model.js';
 
 export interface RecordChange {
   caseCategory?: string;

@@ -1,14 +1,10 @@
 // What the conversation service needs from outside: where chats' states live, where requests go,
 // and what a person may see of their own requests. Storage implements these; core only calls them.
-import type { Channel, NewRequest } from '../model.js';
-import type { Result } from '../result.js';
-import type { MyRequest } from './types.js';
 
-/** A chat as the core knows it: the id of its messenger handle (never the messenger's user id). */
-export interface ChatRef {
-  handleId: string;
-  channel: Channel;
-}
+import type { MyRequest } from '../conversation/types.js';
+import type { NewRequest } from '../model.js';
+import type { Result } from '../result.js';
+import type { ChatRef } from './chat.js';
 
 export interface StoredConversation {
   /** The state as JSON text (see state.ts: serializeState / restoreState). */
@@ -70,11 +66,6 @@ export interface CoolDown {
 }
 
 /** Structured logging without message text: only ids, types and error objects. */
-export interface ConversationLog {
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
-
 /** Safe mode (see flows/safety.ts), carried out by storage and the channels. */
 export interface ChatSafety {
   /** Asks for the chat's messages of the last 48 hours to be deleted; false if the channel cannot. */
