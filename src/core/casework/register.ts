@@ -59,7 +59,7 @@ export async function registerCase(
   if (!valid(input, deps.now)) return err(caseworkError('INVALID', ''));
   const attempts = deps.maxCodeAttempts ?? 10;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    // One transaction per drawn code, as in queue/intake.ts: a clash must not spoil the next try.
+    // One transaction per drawn code: the outermost caller retries, each draw in a fresh transaction.
     const registered = await deps.store.transaction(async (tx) => {
       const created = await tx.casework.register({
         kind: input.kind,
