@@ -89,6 +89,12 @@ export function obligesChildrenService(facts: CaseFacts): boolean {
 
 export const isOverdue = (d: Deadline, now: Date): boolean => d.metAt === null && now > d.dueAt;
 
+/** The owed deadline that falls due first (overdue ones first of all); null when nothing is owed. */
+export function nextOwed(deadlines: Deadline[]): Deadline | null {
+  const owed = deadlines.filter((d) => d.metAt === null);
+  return owed.reduce<Deadline | null>((a, d) => (a && a.dueAt <= d.dueAt ? a : d), null);
+}
+
 /** Met, but late: for the register and the statistics. */
 export const metLate = (d: Deadline): boolean => d.metAt !== null && d.metAt > d.dueAt;
 
