@@ -6,7 +6,7 @@
 // redirect and swaps the page's body, a browser without JavaScript simply loads it).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { CaseworkError, CaseworkErrorCode } from '../../../core/casework/access.js';
+import { type CaseworkError, type CaseworkErrorCode, caseworkError } from '../../../core/casework/access.js';
 import { fromLocalTime } from '../../../core/casework/calendar.js';
 import { isCaseCategory } from '../../../core/casework/categories.js';
 import {
@@ -28,7 +28,7 @@ import {
   updateRecord,
 } from '../../../core/casework/service.js';
 import type { CaseView } from '../../../core/model.js';
-import type { Result } from '../../../core/result.js';
+import { err, type Result } from '../../../core/result.js';
 import { transferAndTell } from '../../../core/specialists/case-actions.js';
 import type { ConsoleDeps } from '../deps.js';
 import { notFound } from '../not-found.js';
@@ -98,6 +98,15 @@ const transferSchema = z.object({
   reason: z.enum(TRANSFER_REASONS),
 });
 
+/** Every field of the casework forms (each has its words under "casework.invalid"). */
+const FORM_FIELDS = [
+  ...Object.keys(recordSchema.shape),
+  ...Object.keys(noteSchema.shape),
+  ...Object.keys(noticeSchema('UTC').shape),
+  ...Object.keys(ackSchema.shape),
+  ...Object.keys(transferSchema.shape),
+] as const;
+
 /** How a refusal of the core is answered: not allowed, too late, or does not fit. */
 const STATUS: Record<CaseworkErrorCode, number> = {
   NOT_FOUND: 403,
@@ -150,12 +159,14 @@ export function caseworkRoutes(app: FastifyInstance, deps: ConsoleDeps) {
     code: CaseworkErrorCode,
     errors: string[],
   ) {
-    request.log.warn({ form, code, fields: errors }, 'console: casework form refused');
+    const fields = [...new Set(errors)].filter((f) => (FORM_FIELDS as readonly string[]).includes(f));
+    request.log.warn({ form, code, fields }, 'console: casework form refused');
     const view = viewFor(deps, request, reply);
+    const details = fields.map((f) => view.t(`casework.invalid.${f}`));
     return pages.show(request, reply, found, {
       status: STATUS[code],
-      flash: { kind: 'error', text: view.t(REFUSED[code]) },
-      form: { name: form, values: bodyOf(request), errors: new Set(errors) },
+      flash: { kind: 'error', text: view.t(REFUSED[code]), details },
+      form: { name: form, values: bodyOf(request), errors: new Set(fields) },
     });
   }
 
@@ -230,7 +241,12 @@ export function caseworkRoutes(app: FastifyInstance, deps: ConsoleDeps) {
       invalidField: 'noticeId',
       done: 'acknowledged',
       anchor: 'notices-h',
-      run: (ctx, actor, c, { noticeId }) => acknowledgeNotice(ctx, actor, c.id, noticeId),
+      run: async (ctx, actor, c, { noticeId }) => {
+        // A notice of another case is input that does not fit, not a case out of reach.
+        const known = (await ctx.tx.casework.notices(c.id)).some((n) => n.id === noticeId);
+        if (!known) return err(caseworkError('INVALID', c.id, c));
+        return acknowledgeNotice(ctx, actor, c.id, noticeId);
+      },
     }),
   );
 

@@ -44,6 +44,8 @@ export interface Flash {
   text: string;
   /** Closing was refused for a missing notice: name it and lead to the notice form. */
   noticeOwed?: boolean;
+  /** What is wrong, one line per refused field (the same words as next to each field). */
+  details?: string[];
 }
 
 export type FormName = 'record' | 'note' | 'notice' | 'assessed' | 'transfer';
@@ -199,6 +201,15 @@ function FlashLine({ view, model }: { view: View; model: CaseModel }) {
   return (
     <div role={flash.kind === 'ok' ? 'status' : 'alert'} class={`flash ${flash.kind}`}>
       <p>{flash.text}</p>
+      {flash.details?.length ? (
+        <ul>
+          {flash.details.map((d) => (
+            <li>{d}</li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
       {flash.noticeOwed ? <OwedNotices view={view} model={model} /> : ''}
     </div>
   );
