@@ -4,7 +4,7 @@
 // for an oblast supervisor (read-only) and for input that does not fit (a 400 in the reader's
 // language), and none of those refusals changes anything.
 import { describe, expect, it } from 'vitest';
-import type { CaseView, Specialist } from '../../../src/core/model.js';
+import type { CaseView } from '../../../src/core/model.js';
 import type { ConsoleClient } from '../../helpers/console-client.js';
 import { describeBackends } from '../../helpers/db.js';
 import { consoleWorld, KRAMATORSK, OBLAST, SLOVIANSK } from './console-world.js';
