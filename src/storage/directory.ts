@@ -53,7 +53,15 @@ async function writeUnits(tx: DbTx, units: readonly AdminUnit[]): Promise<void> 
 }
 
 /** The contact fields a centre admin may edit in the console (see updateContacts). */
-const CONTACT_FIELDS = ['phone', 'email', 'addressUk', 'addressRu', 'hoursUk', 'hoursRu', 'languages'] as const;
+const CONTACT_FIELDS = [
+  'phone',
+  'email',
+  'addressUk',
+  'addressRu',
+  'hoursUk',
+  'hoursRu',
+  'languages',
+] as const;
 type ContactField = (typeof CONTACT_FIELDS)[number];
 
 const editedFields = (list: string): ContactField[] =>

@@ -42,7 +42,8 @@ export interface Deadline {
   requiredToClose: boolean;
 }
 
-const NOTICE_OF: Partial<Record<DeadlineKind, Recipient>> = {
+/** Whom each notice deadline is owed to. */
+export const RECIPIENT_OF: Partial<Record<DeadlineKind, Recipient>> = {
   POLICE_NOTICE: 'POLICE',
   CHILDREN_SERVICE_NOTICE: 'CHILDREN_SERVICE',
 };
@@ -61,7 +62,7 @@ export function deadlinesOf(facts: CaseFacts, policy: CaseworkPolicy): Deadline[
   const intake = request.createdAt;
   const deadlines: Deadline[] = [];
   const notice = (kind: DeadlineKind, minutes: number) => {
-    const recipient = NOTICE_OF[kind] as Recipient;
+    const recipient = RECIPIENT_OF[kind] as Recipient;
     deadlines.push({
       kind,
       dueAt: after(intake, minutes),

@@ -138,7 +138,7 @@ const cli = (...args: string[]) => runCommand(centresImport, args);
 const SMALL_LATER_CSV = fixture(
   'small-later.csv',
   readFileSync(SMALL_CSV, 'utf8').replace(
-    "donetska,,,donetska/kramatorskyi/sloviansk,true",
+    'donetska,,,donetska/kramatorskyi/sloviansk,true',
     'donetska,"м. Слов\'янськ, вул. Нова, 5",+380 62 999 99 99,donetska/kramatorskyi/sloviansk,true',
   ),
 );

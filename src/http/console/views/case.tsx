@@ -1,17 +1,18 @@
 // The case page, built from sections in page order. Each section decides for itself whether it has
 // anything to show to this reader; the casework record (record fields, notes, notices and
 // referrals, legal deadlines, transfer) plugs in as further sections of CASE_SECTIONS.
-import type { Children } from '@kitajs/html';
 import type { ReferralContact } from '../../../core/casework/ports.js';
 import type { CaseCard } from '../../../core/casework/service.js';
 import type { CaseMessage, CaseView, Centre, Directory } from '../../../core/model.js';
 import type { CaseAccess } from '../../../core/staff/access.js';
 import type { AuditEntry } from '../../../core/staff/ports.js';
 import type { View } from '../view.js';
+import { Box } from './box.js';
 import { CaseActions, Reply } from './case-actions.js';
-import { CaseRecord, Deadlines, Notes, Notices, OwedNotices, Transfer } from './casework.js';
+import { CaseRecord, Deadlines, Notes, OwedNotices, Transfer } from './casework.js';
 import { Countdown, categoryText, duration, Urgency, when } from './format.js';
 import { Page } from './layout.js';
+import { Notices } from './notices.js';
 
 export interface CaseModel {
   c: CaseView;
@@ -56,13 +57,6 @@ export interface FormState {
 }
 
 export type CaseSection = (props: { view: View; model: CaseModel }) => JSX.Element;
-
-export const Box = (props: { id: string; title: string; children?: Children }) => (
-  <section class="box" aria-labelledby={`${props.id}-h`}>
-    <h2 id={`${props.id}-h`}>{props.title}</h2>
-    {props.children}
-  </section>
-);
 
 function Summary({ view, model }: { view: View; model: CaseModel }) {
   const { c, directory } = model;

@@ -1,114 +1,21 @@
 // The casework sections of the case page: legal deadlines (with the needs assessment), the case
-// record, notices and referrals, internal notes, and transfer. Forms are shown only to whoever may
-// change the record (the specialist holding the case or an admin of its centre); the server checks
-// again. Every form works without JavaScript; with htmx it posts in place and the page body is
-// swapped, so the deadlines update with the notice just recorded.
-import { type Children, escapeHtml } from '@kitajs/html';
+// record, internal notes and transfer (notices and referrals are in notices.tsx). Forms are shown
+// only to whoever may change the record (the specialist holding the case or an admin of its
+// centre); the server checks again.
+import { escapeHtml } from '@kitajs/html';
 import { owedToClose } from '../../../core/casework/deadlines.js';
 import {
   CASE_CATEGORIES,
   CHILD_AGES,
   CHILD_SEXES,
-  NOTICE_WAYS,
-  RECIPIENTS,
-  type Recipient,
   RISK_LEVELS,
   TRANSFER_REASONS,
 } from '../../../core/casework/model.js';
 import type { View } from '../view.js';
-import { Box, type CaseModel, type FormName } from './case.js';
+import { Box } from './box.js';
+import { CaseForm, Field, labelled, type Props, Select, typed, url } from './case-form.js';
 import { Countdown, when } from './format.js';
 import { Csrf } from './layout.js';
-
-type Props = { view: View; model: CaseModel };
-
-const url = (model: CaseModel, name: string) => `/console/cases/${model.c.id}/${name}`;
-
-/** Posts in place with htmx (the whole case body is swapped); a plain post without JavaScript. */
-function CaseForm(props: { model: CaseModel; to: string; id?: string; view: View; children?: Children }) {
-  const action = url(props.model, props.to);
-  return (
-    <form
-      id={props.id}
-      method="post"
-      action={action}
-      hx-post={action}
-      hx-target="#case-body"
-      hx-select="#case-body"
-      hx-swap="outerHTML"
-    >
-      <Csrf view={props.view} />
-      {props.children}
-    </form>
-  );
-}
-
-/** What was typed into a refused form, else the default. */
-const typed = (model: CaseModel, form: FormName, name: string, fallback = '') =>
-  model.form?.name === form ? (model.form.values[name] ?? '') : fallback;
-
-/** Label, control and, when refused, the reason (tied to the control by aria-describedby). */
-function Field(props: {
-  view: View;
-  model: CaseModel;
-  form: FormName;
-  name: string;
-  label: string;
-  hint?: string;
-  control: (attrs: Record<string, string | undefined>) => JSX.Element;
-}) {
-  const { view, model, form, name } = props;
-  const id = `${form}-${name}`;
-  const invalid = model.form?.name === form && model.form.errors.has(name);
-  const described = [props.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <p class="field">
-      <label for={id}>{props.label}</label>
-      {props.control({
-        id,
-        name,
-        'aria-invalid': invalid ? 'true' : undefined,
-        'aria-describedby': described || undefined,
-      })}
-      {props.hint ? (
-        <span class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      {invalid ? (
-        <span class="field-error" id={`${id}-error`}>
-          {view.t(`casework.invalid.${name}`)}
-        </span>
-      ) : (
-        ''
-      )}
-    </p>
-  );
-}
-
-function Select(props: {
-  attrs: Record<string, string | undefined>;
-  options: { value: string; label: string }[];
-  selected: string;
-  empty?: string;
-  required?: boolean;
-}) {
-  return (
-    <select {...props.attrs} required={props.required}>
-      {props.empty !== undefined ? <option value="">{props.empty}</option> : ''}
-      {props.options.map((o) => (
-        <option value={o.value} selected={o.value === props.selected}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-const labelled = (view: View, prefix: string, values: readonly string[]) =>
-  values.map((value) => ({ value, label: view.key(`casework.${prefix}.${value.replace('.', '_')}`) }));
 
 // ---------------------------------------------------------------------------------------------
 // Deadlines
@@ -192,7 +99,6 @@ export function OwedNotices({ view, model }: Props) {
     </>
   );
 }
-
 // ---------------------------------------------------------------------------------------------
 // The record
 
@@ -316,168 +222,6 @@ export function CaseRecord({ view, model }: Props) {
     </Box>
   );
 }
-
-// ---------------------------------------------------------------------------------------------
-// Notices and referrals
-
-const NOTICE_OF: Partial<Record<string, Recipient>> = {
-  POLICE_NOTICE: 'POLICE',
-  CHILDREN_SERVICE_NOTICE: 'CHILDREN_SERVICE',
-};
-
-function NoticeForm({ view, model }: Props) {
-  const cw = model.casework;
-  if (!cw) return '';
-  // After a refused close, the form already names whom the procedure requires.
-  const owed = model.flash?.noticeOwed ? owedToClose(cw.card.deadlines)[0] : undefined;
-  const suggested = owed ? (NOTICE_OF[owed.kind] ?? '') : '';
-  const field = (
-    name: string,
-    label: string,
-    control: (a: Record<string, string | undefined>) => JSX.Element,
-    hint?: string,
-  ) => (
-    <Field view={view} model={model} form="notice" name={name} label={label} hint={hint} control={control} />
-  );
-  const names = [...new Set(cw.contacts.map((x) => (view.locale === 'ru' ? x.nameRu : x.nameUk)))];
-  return (
-    <CaseForm model={model} to="notices" id="notice-form" view={view}>
-      <h3>{view.t('casework.notice.form')}</h3>
-      {field('recipient', view.t('casework.notice.recipient'), (attrs) => (
-        <Select
-          attrs={attrs}
-          options={labelled(view, 'recipient', RECIPIENTS)}
-          selected={typed(model, 'notice', 'recipient', suggested)}
-          empty={view.t('casework.choose')}
-          required
-        />
-      ))}
-      {field('recipientName', view.t('casework.notice.recipientName'), (attrs) => (
-        <input
-          {...attrs}
-          type="text"
-          list="referral-names"
-          maxlength="200"
-          value={typed(model, 'notice', 'recipientName')}
-        />
-      ))}
-      <datalist id="referral-names">
-        {names.map((n) => (
-          <option value={n} />
-        ))}
-      </datalist>
-      {field('way', view.t('casework.notice.way'), (attrs) => (
-        <Select
-          attrs={attrs}
-          options={labelled(view, 'way', NOTICE_WAYS)}
-          selected={typed(model, 'notice', 'way')}
-          empty={view.t('casework.choose')}
-          required
-        />
-      ))}
-      {field('reference', view.t('casework.notice.reference'), (attrs) => (
-        <input {...attrs} type="text" maxlength="100" value={typed(model, 'notice', 'reference')} />
-      ))}
-      {field(
-        'sentAt',
-        view.t('casework.notice.sentAt'),
-        (attrs) => (
-          <input {...attrs} type="datetime-local" value={typed(model, 'notice', 'sentAt')} />
-        ),
-        view.t('casework.notice.sentAtHint'),
-      )}
-      <button type="submit">{view.t('casework.notice.save')}</button>
-    </CaseForm>
-  );
-}
-
-function ReferralDirectory({ view, model }: Props) {
-  const contacts = model.casework?.contacts ?? [];
-  if (contacts.length === 0) return '';
-  return (
-    <details>
-      <summary>{view.t('casework.notice.directory')}</summary>
-      <ul>
-        {contacts.map((x) => (
-          <li>
-            {view.key(`casework.recipient.${x.recipient}`)}
-            {': '}
-            <span safe>{view.locale === 'ru' ? x.nameRu : x.nameUk}</span>
-            {x.phone ? <span safe>{` · ${x.phone}`}</span> : ''}
-            {x.email ? <span safe>{` · ${x.email}`}</span> : ''}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
-export function Notices({ view, model }: Props) {
-  const cw = model.casework;
-  if (!cw) return '';
-  const notices = cw.card.notices;
-  return (
-    <Box id="notices" title={view.t('casework.notice.title')}>
-      {notices.length === 0 ? (
-        <p class="muted">{view.t('casework.notice.none')}</p>
-      ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{view.t('casework.notice.recipient')}</th>
-                <th scope="col">{view.t('casework.notice.way')}</th>
-                <th scope="col">{view.t('casework.notice.sentAt')}</th>
-                <th scope="col">{view.t('casework.notice.reference')}</th>
-                <th scope="col">{view.t('casework.notice.by')}</th>
-                <th scope="col">{view.t('casework.notice.acknowledged')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notices.map((n) => (
-                <tr>
-                  <td>
-                    {view.key(`casework.recipient.${n.recipient}`)}
-                    {n.recipientName ? <span safe>{` (${n.recipientName})`}</span> : ''}
-                  </td>
-                  <td>{view.key(`casework.way.${n.way}`)}</td>
-                  <td>
-                    <time datetime={n.sentAt.toISOString()}>{when(view, n.sentAt)}</time>
-                  </td>
-                  <td safe>{n.reference ?? '—'}</td>
-                  <td safe>{model.names.get(n.specialistId) ?? '—'}</td>
-                  <td>
-                    {n.acknowledgedAt ? (
-                      when(view, n.acknowledgedAt)
-                    ) : cw.mayWrite ? (
-                      <CaseForm model={model} to="notices/acknowledge" view={view}>
-                        <input type="hidden" name="noticeId" value={n.id} />
-                        <button
-                          type="submit"
-                          class="secondary"
-                          aria-label={view.t('casework.notice.acknowledgeWhich', {
-                            recipient: view.key(`casework.recipient.${n.recipient}`),
-                          })}
-                        >
-                          {view.t('casework.notice.acknowledge')}
-                        </button>
-                      </CaseForm>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {cw.mayWrite ? <NoticeForm view={view} model={model} /> : ''}
-      {cw.mayWrite ? <ReferralDirectory view={view} model={model} /> : ''}
-    </Box>
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Notes
 
@@ -492,7 +236,7 @@ export function Notes({ view, model }: Props) {
       ) : (
         <ol class="notes">
           {cw.card.notes.map((n) => (
-            <li>
+            <li class="note">
               <p class="meta">
                 <time datetime={n.createdAt.toISOString()}>{when(view, n.createdAt)}</time>
                 {' · '}
@@ -527,7 +271,6 @@ export function Notes({ view, model }: Props) {
     </Box>
   );
 }
-
 // ---------------------------------------------------------------------------------------------
 // Transfer
 
