@@ -120,6 +120,18 @@ describeBackends('Staff console: casework on the case page', (backend) => {
       expect(read.body).not.toContain('Паркова');
       expect(read.body).not.toContain(`/console/cases/${c.id}/record`);
 
+      // Saving again with the address as it was writes (and audits) only what changed.
+      await browser.post(`/console/cases/${c.id}/record`, {
+        riskLevel: 'MEDIUM',
+        address: 'вул. Паркова, 12, кв. 4',
+      });
+      const updates = await world.poruch.store.database.prisma.auditEvent.findMany({
+        where: { requestId: c.id, action: 'case.record_updated' },
+      });
+      const details = updates.map((u) => JSON.parse(u.detail ?? '{}'));
+      expect(details).toContainEqual({ riskLevel: 'MEDIUM' });
+      expect(details.filter((d) => 'address' in d)).toEqual([expect.objectContaining({ address: 'set' })]);
+
       // An emptied address field clears it.
       await browser.post(`/console/cases/${c.id}/record`, { address: '' });
       expect(await world.poruch.store.casework.addressOf(c.id)).toBeNull();

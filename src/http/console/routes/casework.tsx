@@ -201,10 +201,11 @@ export function caseworkRoutes(app: FastifyInstance, deps: ConsoleDeps) {
       anchor: 'record-h',
       run: async (ctx, actor, c, { address, ...coded }) => {
         const change: RecordChange = { ...coded };
-        // An emptied field clears the address; an empty one that was empty already changes nothing.
+        // The form always sends the address: only a changed one is written (and audited). Read here
+        // on the server only; updateRecord checks who may change it before anything is written.
         const had = (await ctx.tx.casework.fields(c.id))?.hasAddress ?? false;
-        if (address) change.address = address;
-        else if (address === '' && had) change.address = null;
+        const current = had ? await ctx.tx.casework.addressOf(c.id) : null;
+        if (address !== undefined && address !== (current ?? '')) change.address = address || null;
         return updateRecord(ctx, actor, c.id, change);
       },
     }),
