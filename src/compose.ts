@@ -244,6 +244,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
       normalAfterMinutes: config.escalateNormalAfterMinutes,
     },
     parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
+    casework: caseworkPolicy,
     refreshSeconds: config.consoleRefreshSeconds,
     onCommitted: () => dispatcher?.wake(),
   });

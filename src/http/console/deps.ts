@@ -1,5 +1,6 @@
 // What the staff console is built from. Everything it does to cases goes through the same core
 // services as the bot (queue, case actions, team), inside store transactions it opens itself.
+import type { CaseworkPolicy } from '../../core/casework/deadlines.js';
 import type { Directory, Specialist, SpecialistRole } from '../../core/model.js';
 import type { Clock, Store } from '../../core/ports.js';
 import type { OverdueThresholds, Queue } from '../../core/queue/index.js';
@@ -41,6 +42,8 @@ export interface ConsoleDeps {
   cookieSecret: string;
   /** The bot's @username for t.me deep links, when Telegram is on. */
   botUsername: () => Promise<string | null>;
+  /** The legal deadlines of casework (the same policy as the bot's and the watch job's). */
+  casework: CaseworkPolicy;
   /** When a waiting request moves up (shown as its deadline on the queue page). */
   escalation: OverdueThresholds;
   /** The centre one level up, or null at the top (no escalation deadline there). */

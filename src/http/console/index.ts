@@ -15,6 +15,7 @@ import { projectRoot } from '../../paths.js';
 import type { ConsoleDeps } from './deps.js';
 import { registerConsoleErrors } from './errors.js';
 import { caseRoutes } from './routes/case.js';
+import { caseworkRoutes } from './routes/casework.js';
 import { directoryRoutes } from './routes/directory.js';
 import { queueRoutes } from './routes/queue.js';
 import { teamRoutes } from './routes/team.js';
@@ -75,6 +76,7 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
       signOutRoute(signedIn, deps);
       queueRoutes(signedIn, deps);
       caseRoutes(signedIn, deps);
+      caseworkRoutes(signedIn, deps);
       teamRoutes(signedIn, deps);
       directoryRoutes(signedIn, deps);
     });
