@@ -3,7 +3,7 @@
 import type { Children } from '@kitajs/html';
 import type { View } from '../view.js';
 
-export type Section = 'queue' | 'team' | 'directory' | null;
+export type Section = 'queue' | 'team' | 'directory' | 'reports' | null;
 
 /** htmx must not inject a <style> (the CSP allows none) nor evaluate attribute code. */
 const HTMX_CONFIG = JSON.stringify({
@@ -29,6 +29,7 @@ function Nav({ view, section }: { view: View; section: Section }) {
         {link('queue', view.t('nav.queue'))}
         {staff.role === 'ADMIN' ? link('team', view.t('nav.team')) : ''}
         {staff.role === 'ADMIN' ? link('directory', view.t('nav.directory')) : ''}
+        {link('reports', view.t('nav.reports'))}
       </ul>
     </nav>
   );
