@@ -4,7 +4,7 @@
 // Without JavaScript the tables carry every number; the charts are an extra for the eye.
 (() => {
   const COLOURS = ['#0b4f9c', '#c25400', '#2e7d32'];
-  const FILLS = ['rgba(11, 79, 156, 0.85)', 'rgba(194, 84, 0, 0.55)'];
+  const FILLS = ['rgba(11, 79, 156, 0.85)', '#f0a500'];
 
   /** 2026-11-05 → 05.11, 2026-11 → 11.2026: day and month labels short enough for an axis. */
   const shortLabel = (label) => {
@@ -25,6 +25,7 @@
     return {
       width,
       height: 260,
+      legend: { live: false },
       scales: { x: { time: false }, y: { range: (_, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] } },
       axes: [
         { values: (_, splits) => splits.map((i) => labels[i] ?? ''), space: 50, incrs: [1, 2, 7, 14, 30] },
@@ -44,6 +45,7 @@
     return {
       width,
       height: Math.max(140, 34 * labels.length + 70),
+      legend: { live: false },
       scales: {
         x: { time: false, ori: 1, dir: -1, range: [-0.5, labels.length - 0.5] },
         y: { ori: 0, range: (_, _min, max) => [0, Math.max(1, max * 1.1)] },

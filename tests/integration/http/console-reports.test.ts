@@ -236,16 +236,23 @@ describeBackends('Statistics pages: roles, periods and CSV downloads', (backend)
       expect(supervisedCsv.body).toBe(await cliFile(['--centre', SLOVIANSK, '--shared'], 'byUrgency'));
     });
 
-    it('charts draw the cells of their table: a hidden count is a gap, never its number', async () => {
-      const page = await as('supervisor').get(`${OBLAST_PAGE}?${NOVEMBER}`);
-      const charts = [...page.body.matchAll(/data-chart="([^"]+)"/g)].map((m) =>
-        JSON.parse((m[1] ?? '').replaceAll('&#34;', '"')),
-      );
-      expect(charts.map((c) => c.kind)).toEqual(['line', 'hbars', 'hbars']);
-      const categories = charts[2];
-      const violence = categories.labels.indexOf('Насильство над дитиною');
-      expect(violence).toBeGreaterThanOrEqual(0);
-      expect(categories.series[0].values[violence]).toBeNull(); // 4 requests: "<5" in the table
+    it('charts draw the cells of their table: what the table hides, no chart shows', async () => {
+      const chartsOf = async (who: string, url: string) =>
+        [...(await as(who).get(url)).body.matchAll(/data-chart="([^"]+)"/g)].map((m) =>
+          JSON.parse((m[1] ?? '').replaceAll('&#34;', '"')),
+        );
+      // The centre head, exact: 3 reports of violence (S1, S2, S3) in the category chart.
+      const own = await chartsOf('slovianskHead', `${slovianskPage}?${NOVEMBER}`);
+      expect(own.map((c) => c.kind)).toEqual(['line', 'hbars', 'hbars']);
+      const categories = own[2];
+      expect(categories.series[0].values[categories.labels.indexOf('Насильство над дитиною')]).toBe(3);
+      // The supervisor, same centre: every category and every day is "<5", so only reaction times
+      // (over 5 or more requests each) are drawn; the oblast roll-up likewise.
+      const supervised = await chartsOf('supervisor', `${slovianskPage}?${NOVEMBER}`);
+      expect(supervised.map((c) => c.labels[0])).toEqual(['Час до взяття в роботу']);
+      expect(supervised[0].series[0].values).toEqual([10, 24, 72]); // 90%: 600 min, 1440 min, 72 h
+      const oblast = await chartsOf('supervisor', `${OBLAST_PAGE}?${NOVEMBER}`);
+      expect(oblast.map((c) => c.kind)).toEqual(['hbars']);
     });
 
     it('sorts the roll-up by any column, the totals row staying last', async () => {

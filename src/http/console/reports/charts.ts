@@ -38,13 +38,13 @@ export function chartOf(
   const chart = CHARTS[table.id];
   if (!chart) return null;
   const rows = table.rows.filter((r) => !r.total);
-  return {
-    kind: chart.kind,
-    labels: rows.map((r) => text(r.label)),
-    series: chart.columns.map((c) => ({
-      // columns[0] is the label column's header; cell column c is columns[c + 1].
-      label: text(table.columns[c + 1] ?? ''),
-      values: rows.map((r) => drawnValue(r.cells[c])),
-    })),
-  };
+  const series = chart.columns.map((c) => ({
+    // columns[0] is the label column's header; cell column c is columns[c + 1].
+    label: text(table.columns[c + 1] ?? ''),
+    values: rows.map((r) => drawnValue(r.cells[c])),
+  }));
+  // Nothing above zero to draw (no requests, or every count hidden as "<5"): an empty frame or a
+  // flat line with gaps would say less than the table, and could be misread as "none".
+  if (!series.some((s) => s.values.some((v) => v !== null && v > 0))) return null;
+  return { kind: chart.kind, labels: rows.map((r) => text(r.label)), series };
 }

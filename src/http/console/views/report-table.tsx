@@ -30,11 +30,22 @@ function Header({ view, table, links }: { view: View; table: Table; links: Table
       {table.columns.map((column, i) => {
         const by: Sort['by'] = i === 0 ? 'name' : i - 1;
         const text = labelHtml(view, column);
-        if (!links.sortHref) return <th scope="col">{text}</th>;
+        const align = i === 0 ? undefined : 'num';
+        if (!links.sortHref) {
+          return (
+            <th scope="col" class={align}>
+              {text}
+            </th>
+          );
+        }
         const current = links.sort?.by === by ? links.sort : null;
         const next = { by, descending: current ? !current.descending : by !== 'name' };
         return (
-          <th scope="col" aria-sort={current ? (current.descending ? 'descending' : 'ascending') : undefined}>
+          <th
+            scope="col"
+            class={align}
+            aria-sort={current ? (current.descending ? 'descending' : 'ascending') : undefined}
+          >
             <a href={links.sortHref(next)}>{text}</a>
           </th>
         );
@@ -68,12 +79,52 @@ function Transposed({ view, table, titleId }: { view: View; table: Table; titleI
   );
 }
 
+/** The table itself, under its chart (if any). */
+function Numbers(props: {
+  view: View;
+  table: Table;
+  links: TableLinks;
+  titleId: string;
+  transposed: boolean;
+}) {
+  const { view, table, links, titleId, transposed } = props;
+  return (
+    <div class="scroll">
+      {transposed ? (
+        <Transposed view={view} table={table} titleId={titleId} />
+      ) : (
+        <table aria-labelledby={titleId}>
+          <thead>
+            <Header view={view} table={table} links={links} />
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr class={row.total ? 'total' : undefined}>
+                <RowLabel view={view} label={row.label} links={links} />
+                {row.cells.map((cell) => (
+                  <td class="num" safe>
+                    {cellText(cell)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** Tables longer than this show their numbers folded under the chart. */
+const LONG = 12;
+
 export function ReportTable(props: { view: View; table: Table; links: TableLinks; chart: ChartSpec | null }) {
   const { view, table, links, chart } = props;
   const titleId = `t-${table.id}`;
   const transposed = table.rows.length === 1 && table.columns.length > 5;
+  const wide = chart || transposed || table.rows.length > LONG;
   return (
-    <section class={`box report ${chart || transposed ? 'wide' : 'half'}`} aria-labelledby={titleId}>
+    <section class={`box report ${wide ? 'wide' : 'half'}`} aria-labelledby={titleId}>
       <h2 id={titleId}>{labelHtml(view, table.title)}</h2>
       {chart ? (
         // The chart repeats the table below it for those who would rather look; screen readers get
@@ -82,29 +133,15 @@ export function ReportTable(props: { view: View; table: Table; links: TableLinks
       ) : (
         ''
       )}
-      <div class="scroll">
-        {transposed ? (
-          <Transposed view={view} table={table} titleId={titleId} />
-        ) : (
-          <table aria-labelledby={titleId}>
-            <thead>
-              <Header view={view} table={table} links={links} />
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr class={row.total ? 'total' : undefined}>
-                  <RowLabel view={view} label={row.label} links={links} />
-                  {row.cells.map((cell) => (
-                    <td class="num" safe>
-                      {cellText(cell)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      {chart && table.rows.length > LONG ? (
+        // A month of days under its chart: the numbers one click away, not a screen of scrolling.
+        <details>
+          <summary>{view.t('reports.numbers')}</summary>
+          <Numbers view={view} table={table} links={links} titleId={titleId} transposed={transposed} />
+        </details>
+      ) : (
+        <Numbers view={view} table={table} links={links} titleId={titleId} transposed={transposed} />
+      )}
       <p class="download">
         <a href={links.csv}>{view.t('reports.csv', { table: table.title })}</a>
       </p>
