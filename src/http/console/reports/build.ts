@@ -5,7 +5,6 @@ import type { Locale } from '../../../core/model.js';
 import { tablesFor } from '../../../core/reports/exposure.js';
 import type { Period } from '../../../core/reports/period.js';
 import { buildReport, type Report } from '../../../core/reports/report.js';
-import type { Table } from '../../../core/reports/table.js';
 import type { Staff } from '../../../core/staff/access.js';
 import { type ReportAccess, type ReportTarget, reportAccess } from '../../../core/staff/report-access.js';
 import { type CsvFile, centreNames, reportCsvFiles } from '../../../export/report-csv.js';
@@ -16,7 +15,10 @@ export interface BuiltReport {
   report: Report;
 }
 
-/** The report the staff member may see, or null (answer 404) when the target is out of their scope. */
+/**
+ * The report the staff member may see; 'not-found' when the target is out of their scope (answer 404
+ * before saying anything about the period), 'no-period' when the period was refused.
+ */
 export async function reportFor(
   deps: ConsoleDeps,
   staff: Staff,
@@ -55,5 +57,3 @@ export function csvFileOf(
   const { files } = reportCsvFiles(built.report, deps.directory(), deps.i18n, locale, built.access.exposure);
   return files.find((f) => f.table === tableId) ?? null;
 }
-
-export type { Table };
