@@ -165,6 +165,14 @@ describeBackends('Statistics pages: roles, periods and CSV downloads', (backend)
       const unknown = await as('supervisor').get(`${OBLAST_PAGE}?period=forever&lang=ru`);
       expect(unknown.statusCode).toBe(400);
       expect(unknown.body).toContain('Даты указаны неправильно');
+      // In Russian the figures read the same, under Russian words.
+      const russian = await as('supervisor').get(`${OBLAST_PAGE}?${NOVEMBER}&lang=ru`);
+      expect(russian.body).toContain('Статистика области: Донецкая');
+      expect(pageTableRows(russian.body, 'centres').get('Славянский центр')?.slice(0, 3)).toEqual([
+        '8',
+        '<5',
+        '5',
+      ]);
 
       const tooLong = await as('supervisor').get(`${OBLAST_PAGE}?from=2020-01-01&to=2026-11-30&lang=uk`);
       expect(tooLong.statusCode).toBe(400);
