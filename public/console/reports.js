@@ -4,6 +4,7 @@
 // Without JavaScript the tables carry every number; the charts are an extra for the eye.
 (() => {
   const COLOURS = ['#0b4f9c', '#c25400', '#2e7d32'];
+  // Bars: the first series wide behind, the second narrow in front (the median inside the 90% bar).
   const FILLS = ['rgba(11, 79, 156, 0.85)', '#f0a500'];
 
   /** 2026-11-05 → 05.11, 2026-11 → 11.2026: day and month labels short enough for an axis. */
@@ -51,7 +52,7 @@
         y: { ori: 0, range: (_, _min, max) => [0, Math.max(1, max * 1.1)] },
       },
       axes: [
-        { side: 3, size: Math.min(width / 2, 12 + widest * 7), gap: 4, ...categorical(labels) },
+        { side: 3, size: Math.min(width * 0.45, 16 + widest * 8), gap: 4, ...categorical(labels) },
         { side: 2 },
       ],
       series: [

@@ -13,8 +13,9 @@ export interface ChartSpec {
 
 /** Which tables get a chart, which of their columns it draws, and how. */
 const CHARTS: Record<string, { kind: ChartKind; columns: number[] }> = {
-  // Requests over time: reports about children and consultations, per day/week/month.
-  overTime: { kind: 'line', columns: [0, 1] },
+  // Requests over time, all of them, then reports about children and consultations apart: across an
+  // oblast the parts of a day are often "<5" while the day's total is not.
+  overTime: { kind: 'line', columns: [2, 0, 1] },
   byCategory: { kind: 'hbars', columns: [0] },
   // The 90th percentile behind the median: each bar shows "most" and "nearly all" at once.
   reactionTimes: { kind: 'hbars', columns: [2, 1] },
