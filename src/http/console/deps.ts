@@ -4,6 +4,7 @@ import type { CaseworkPolicy } from '../../core/casework/deadlines.js';
 import type { Directory, Specialist, SpecialistRole } from '../../core/model.js';
 import type { Clock, Store } from '../../core/ports.js';
 import type { OverdueThresholds, Queue } from '../../core/queue/index.js';
+import type { CaseworkMeasureSource, ReportSource } from '../../core/reports/model.js';
 import type { CaseActions } from '../../core/specialists/case-actions.js';
 import type { Deactivated } from '../../core/specialists/team.js';
 import type { ConsoleReads } from '../../core/staff/ports.js';
@@ -49,6 +50,8 @@ export interface ConsoleDeps {
   /** The centre one level up, or null at the top (no escalation deadline there). */
   parentCentreOf: (centreId: string) => string | null;
   refreshSeconds: number;
+  /** The statistics pages' figures (the same queries as `npm run report`). */
+  reports: { source: ReportSource; casework?: CaseworkMeasureSource };
   /** Sign-in attempts per minute from one address. */
   signInPerMinute?: number;
   /** Called after a commit that queued messages: wakes the outbox dispatcher. */

@@ -3,7 +3,7 @@
 import type { Children } from '@kitajs/html';
 import type { View } from '../view.js';
 
-export type Section = 'queue' | 'team' | 'directory' | null;
+export type Section = 'queue' | 'team' | 'directory' | 'reports' | null;
 
 /**
  * htmx must not inject a <style> (the CSP allows none) nor evaluate attribute code. A refused form
@@ -38,6 +38,7 @@ function Nav({ view, section }: { view: View; section: Section }) {
         {link('queue', view.t('nav.queue'))}
         {staff.role === 'ADMIN' ? link('team', view.t('nav.team')) : ''}
         {staff.role === 'ADMIN' ? link('directory', view.t('nav.directory')) : ''}
+        {link('reports', view.t('nav.reports'))}
       </ul>
     </nav>
   );
