@@ -2,11 +2,10 @@
 // /join. Five wrong tries an hour are allowed (typos happen); the sixth is refused without even
 // looking the code up: proven by making the sixth try the RIGHT one, which then changes nothing.
 // The refusal still gives the emergency numbers.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { issueInvite } from '../../../src/storage/invites.js';
 import { describeBackends } from '../../helpers/db.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
 import { confirmationOf, reportUpToSummary } from './reporting.js';
 
 const WRONG_KEYS = [
@@ -18,24 +17,14 @@ const WRONG_KEYS = [
 ];
 
 describeBackends('Telegram: limits on guessing codes', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch;
-
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
+  const world = usePoruchOnEmulator(backend);
 
   /** "Try again in 60 minutes" (59 on a slow run: the hour started with the first wrong try). */
   const coolDown = (said: string) =>
-    [60, 59].some((minutes) => said === running.text('limits.coolDown', 'uk', { minutes }));
+    [60, 59].some((minutes) => said === world.text('limits.coolDown', 'uk', { minutes }));
 
   it('the 6th wrong /case within an hour is refused without a look-up, with the emergency numbers', async () => {
-    const { text, poruch } = running;
+    const { text, poruch, emulator } = world;
     const olena = emulator.user(630_000_001);
     await reportUpToSummary(olena, text, 'Дівчинка років семи щовечора сама на дитячому майданчику до ночі.');
     await olena.press(text('summary.send', 'uk'));
@@ -76,7 +65,7 @@ describeBackends('Telegram: limits on guessing codes', (backend) => {
   });
 
   it('the 6th wrong /join within an hour is refused without a look-up', async () => {
-    const { text, poruch } = running;
+    const { text, poruch, emulator } = world;
     const { code: invite } = await issueInvite(poruch.store.database.prisma, {
       centreId: 'dn-csss-kramatorsk',
       role: 'SPECIALIST',

@@ -3,8 +3,8 @@
 // a specialist enrols with an invite code, claims it, and the two write to each other.
 import { expect } from 'vitest';
 import { issueInvite } from '../../../src/storage/invites.js';
-import type { BotMessage, TelegramEmulator, TestUser } from '../../helpers/telegram-emulator.js';
-import type { RunningPoruch } from './poruch-on-emulator.js';
+import type { BotMessage, TestUser } from '../../helpers/telegram-emulator.js';
+import type { PoruchOnEmulator, RunningPoruch } from './poruch-on-emulator.js';
 
 export const KRAMATORSK = 'dn-csss-kramatorsk';
 /** A journey is long and the test machine shared: each answer may take a while under load. */
@@ -56,11 +56,10 @@ export async function reportConcern(running: RunningPoruch, user: TestUser, desc
 }
 
 export async function fullJourney(
-  running: RunningPoruch,
-  emulator: TelegramEmulator,
+  running: PoruchOnEmulator,
   ids = { reporter: 5_281_734_906, secondPhone: 5_281_734_917, specialist: 6_190_552_483 },
 ): Promise<Journey> {
-  const { text, poruch } = running;
+  const { text, poruch, emulator } = running;
   const reporter = emulator.user(ids.reporter);
   const secondPhone = emulator.user(ids.secondPhone);
   const specialist = emulator.user(ids.specialist);
