@@ -3,10 +3,10 @@
 // looking the code up: proven by making the sixth try the RIGHT one, which then changes nothing.
 // The refusal still gives the emergency numbers.
 import { expect, it } from 'vitest';
-import { issueInvite } from '../../../src/storage/invites.js';
 import { describeBackends } from '../../helpers/db.js';
+import { freshInvite } from '../../helpers/invites.js';
 import { usePoruchOnEmulator } from './poruch-on-emulator.js';
-import { confirmationOf, reportUpToSummary } from './reporting.js';
+import { confirmationOf, greet, reportUpToSummary } from './reporting.js';
 
 const WRONG_KEYS = [
   'ABCD-EFGH-JKMN-PQRS',
@@ -35,10 +35,7 @@ describeBackends('Telegram: limits on guessing codes', (backend) => {
     const olenasHandle = await ownerOf();
 
     const guesser = emulator.user(630_000_002);
-    await guesser.command('/start');
-    await guesser.next();
-    await guesser.press('lang:uk');
-    await guesser.until((m) => m.text === text('menu.prompt', 'uk'));
+    await greet(guesser, text);
     for (const wrong of WRONG_KEYS) {
       await guesser.command(`/case ${code} ${wrong}`);
       expect((await guesser.next()).text).toBe(text('myRequests.secretUnknown', 'uk'));
@@ -55,10 +52,7 @@ describeBackends('Telegram: limits on guessing codes', (backend) => {
     // The key was never looked up, so it was not spent: Olena can still move her case to Viber or,
     // here, to her other Telegram account.
     const olenasOtherPhone = emulator.user(630_000_003);
-    await olenasOtherPhone.command('/start');
-    await olenasOtherPhone.next();
-    await olenasOtherPhone.press('lang:uk');
-    await olenasOtherPhone.until((m) => m.text === text('menu.prompt', 'uk'));
+    await greet(olenasOtherPhone, text);
     await olenasOtherPhone.command(`/case ${code} ${secret}`);
     expect((await olenasOtherPhone.next()).text).toBe(text('myRequests.continued', 'uk', { code }));
     expect(await ownerOf()).not.toBe(olenasHandle);
@@ -66,12 +60,7 @@ describeBackends('Telegram: limits on guessing codes', (backend) => {
 
   it('the 6th wrong /join within an hour is refused without a look-up', async () => {
     const { text, poruch, emulator } = world;
-    const { code: invite } = await issueInvite(poruch.store.database.prisma, {
-      centreId: 'dn-csss-kramatorsk',
-      role: 'SPECIALIST',
-      hours: 72,
-      now: new Date(), // the server runs on the system clock
-    });
+    const invite = await freshInvite(poruch, 'dn-csss-kramatorsk');
     const guesser = emulator.user(630_000_010);
     for (let i = 0; i < 5; i++) {
       await guesser.command(`/join WRNG-CODE-000${i}`);

@@ -12,8 +12,8 @@ import type { Text } from '../../../src/core/conversation/types.js';
 import type { Locale } from '../../../src/core/model.js';
 import type { Clock } from '../../../src/core/ports.js';
 import { loggerOptions } from '../../../src/logger.js';
-import { issueInvite } from '../../../src/storage/invites.js';
 import type { Backend } from '../../helpers/db.js';
+import { freshInvite } from '../../helpers/invites.js';
 import {
   freePort,
   startTelegramEmulator,
@@ -172,13 +172,7 @@ export async function enrolSpecialist(
   role: 'SPECIALIST' | 'ADMIN' = 'SPECIALIST',
   name?: string,
 ): Promise<string> {
-  const { code } = await issueInvite(running.poruch.store.database.prisma, {
-    centreId,
-    role,
-    hours: 72,
-    name,
-    now: new Date(), // the server runs on the system clock
-  });
+  const code = await freshInvite(running.poruch, centreId, role, name);
   await user.command(`/join ${code}`);
   const [welcome] = await user.until((m) => m.text === running.text('specialist.help', 'uk'));
   if (!welcome?.text.includes('Вітаємо')) throw new Error(`enrolment failed: ${welcome?.text}`);

@@ -7,6 +7,7 @@ import { describeBackends } from '../../helpers/db.js';
 import { leaked, rawDatabaseText } from '../../helpers/raw-database.js';
 import { fullJourney, type Journey } from './journey.js';
 import { usePoruchOnEmulator } from './poruch-on-emulator.js';
+import { hasButton } from './reporting.js';
 
 const DAY_MS = 86_400_000;
 
@@ -29,8 +30,6 @@ describeBackends('Retention of a closed case', (backend) => {
     const { specialist } = journey;
     // The report obliges a notice to the children's service before the case may close: recorded
     // through the bot (by phone, no number).
-    const hasButton = (data: string) => (m: { buttons: { data: string }[][] }) =>
-      m.buttons.flat().some((b) => b.data === data);
     await specialist.command('/notify');
     await specialist.until(hasButton(`nr:${journey.requestId}:0`), 20_000);
     await specialist.press(`nr:${journey.requestId}:0`);

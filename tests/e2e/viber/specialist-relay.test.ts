@@ -4,8 +4,8 @@
 // reads "Specialist of <centre>" on Viber, never Hanna's name, and simply writes back; Hanna reads
 // it on Telegram with the case code only. Hanna closes the case and Olena is told on Viber.
 import { expect, it } from 'vitest';
-import { issueInvite } from '../../../src/storage/invites.js';
 import { type Backend, describeBackends } from '../../helpers/db.js';
+import { freshInvite } from '../../helpers/invites.js';
 import { useTwoMessengerWorld, viberTextsTo } from './world.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
@@ -22,12 +22,7 @@ describeBackends('Viber reporter, Telegram specialist', (backend: Backend) => {
   it('Olena on Viber and Hanna on Telegram talk through the bot until the case is closed', async () => {
     // Hanna joins the Kramatorsk centre with an invite code, as in the Telegram specialists story.
     const hanna = world.emulator.user(620_000_001, { firstName: 'Ганна' });
-    const { code: invite } = await issueInvite(world.poruch.store.database.prisma, {
-      centreId: KRAMATORSK,
-      role: 'SPECIALIST',
-      hours: 72,
-      now: new Date(), // the server runs on the system clock
-    });
+    const invite = await freshInvite(world.poruch, KRAMATORSK);
     await hanna.command(`/join ${invite}`);
     await world.deliver();
     await hanna.until((m) => m.text === text('specialist.help'));
