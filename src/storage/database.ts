@@ -47,8 +47,10 @@ export interface Database extends Connection {
 
 export interface DatabaseOptions {
   /**
-   * PostgreSQL: connections this process may hold for work outside transactions (default 10), and
-   * for transactions (at most 4, see postgres-connection.ts). SQLite always uses one.
+   * PostgreSQL: connections this process may hold for work outside transactions (default 10).
+   * SQLite always uses one.
    */
   maxConnections?: number;
+  /** PostgreSQL: connections for transactions (default TRANSACTION_CONNECTIONS, at most maxConnections). */
+  transactionConnections?: number;
 }

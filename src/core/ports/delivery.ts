@@ -5,7 +5,7 @@ import type { Reply } from '../conversation/types.js';
 import type { PaceRule } from '../delivery/pacing.js';
 import type { Priority } from '../delivery/priority.js';
 import type { Channel, Locale } from '../model.js';
-import type { ChatRef } from './chat.js';
+import type { ChatRef, ResolvedChat } from './chat.js';
 
 /** What a send attempt came to, so the outbox knows whether to retry, give up, or stop writing to a chat. */
 export type SendOutcome =
@@ -41,7 +41,7 @@ export interface Messenger {
 
 export interface ChatHandles {
   /** Finds the chat by its keyed hash, or creates it; the platform id is stored only encrypted. */
-  resolve(channel: Channel, platformId: string): Promise<ChatRef>;
+  resolve(channel: Channel, platformId: string): Promise<ResolvedChat>;
   setLocale(handleId: string, locale: Locale): Promise<void>;
   /** The person blocked the bot or unsubscribed: stop writing to them. */
   markUnreachable(handleId: string, at: Date): Promise<void>;

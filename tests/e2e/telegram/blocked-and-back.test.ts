@@ -1,27 +1,16 @@
 // Olena sends a report and, before the answer reaches her, blocks the bot (on a shared phone, say).
 // Telegram refuses every message to her chat. When she comes back with /start, the confirmation
 // with her case code and key reaches her first; the stale menu of that moment does not.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeBackends } from '../../helpers/db.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
 import { confirmationOf, reportUpToSummary } from './reporting.js';
 
 describeBackends('Telegram: a person who blocked the bot and comes back', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch;
-
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
+  const world = usePoruchOnEmulator(backend);
 
   it('receives the pending case confirmation after /start', async () => {
-    const { text, poruch } = running;
+    const { text, poruch, emulator } = world;
     const olena = emulator.user(620_000_001);
     await reportUpToSummary(
       olena,

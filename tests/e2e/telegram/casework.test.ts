@@ -2,38 +2,24 @@
 // alone; the specialist claims it, records the notice to the служба у справах дітей (recipient →
 // way → reference), adds an internal note and closes the case. In the second story the specialist
 // tries to close first: refused, with the notice that is missing; recorded, then closed.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeBackends } from '../../helpers/db.js';
-import {
-  startTelegramEmulator,
-  type TelegramEmulator,
-  type TestUser,
-} from '../../helpers/telegram-emulator.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import type { TestUser } from '../../helpers/telegram-emulator.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
 import { staffSteps } from './staff-steps.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
 
 describeBackends('Telegram: the case record, notices and closing', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch & { port: number; handleKey: string };
-
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
+  const world = usePoruchOnEmulator(backend);
 
   const cw = (key: string, params?: Record<string, string | number>) =>
-    running.text(`casework.${key}`, 'uk', params);
+    world.text(`casework.${key}`, 'uk', params);
 
   /** A report comes in and `specialist` claims it; returns the request id and code. */
   async function claimedReport(specialist: TestUser, reporter: TestUser, description: string) {
-    const code = await staffSteps(running).report(reporter, description);
-    const request = (await running.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === code);
+    const code = await staffSteps(world).report(reporter, description);
+    const request = (await world.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === code);
     if (!request) throw new Error('the request is not in the Kramatorsk queue');
     await specialist.until((m) => m.text.includes(code));
     await specialist.press(`claim:${request.id}`);
@@ -57,9 +43,9 @@ describeBackends('Telegram: the case record, notices and closing', (backend) => 
   }
 
   it('report → claim → /notify the children’s service → /note → /close accepted', async () => {
-    const anna = emulator.user(620_000_001, { firstName: 'Ганна' });
-    const reporter = emulator.user(620_000_100, { firstName: 'Сусідка' });
-    await staffSteps(running).enrol(anna, KRAMATORSK);
+    const anna = world.emulator.user(620_000_001, { firstName: 'Ганна' });
+    const reporter = world.emulator.user(620_000_100, { firstName: 'Сусідка' });
+    await staffSteps(world).enrol(anna, KRAMATORSK);
     const { id, code } = await claimedReport(
       anna,
       reporter,
@@ -86,21 +72,21 @@ describeBackends('Telegram: the case record, notices and closing', (backend) => 
     await anna.next();
     await anna.press(`close:${id}:REFERRED_CHILDREN_SERVICE`);
     expect((await anna.next()).text).toBe(
-      running.text('specialist.closed', 'uk', {
+      world.text('specialist.closed', 'uk', {
         code,
-        outcome: running.text('specialist.outcome.REFERRED_CHILDREN_SERVICE', 'uk'),
+        outcome: world.text('specialist.outcome.REFERRED_CHILDREN_SERVICE', 'uk'),
       }),
     );
-    expect((await running.poruch.store.requests.findById(id))?.status).toBe('CLOSED');
+    expect((await world.poruch.store.requests.findById(id))?.status).toBe('CLOSED');
     // The person hears that the case is closed, and never sees the internal note.
     await reporter.until((m) => m.text.includes(`звернення ${code} закрито`));
     expect(reporter.messages().some((m) => m.text.includes('Мати не відчинила'))).toBe(false);
   });
 
   it('/close is refused until the notice to the children’s service is recorded', async () => {
-    const borys = emulator.user(620_000_002, { firstName: 'Борис' });
-    const reporter = emulator.user(620_000_101, { firstName: 'Вчителька' });
-    await staffSteps(running).enrol(borys, KRAMATORSK);
+    const borys = world.emulator.user(620_000_002, { firstName: 'Борис' });
+    const reporter = world.emulator.user(620_000_101, { firstName: 'Вчителька' });
+    await staffSteps(world).enrol(borys, KRAMATORSK);
     const { id, code } = await claimedReport(
       borys,
       reporter,
@@ -113,7 +99,7 @@ describeBackends('Telegram: the case record, notices and closing', (backend) => 
     const refusal = await borys.next();
     expect(refusal.text).toContain(`Справу ${code} не можна закрити`);
     expect(refusal.text).toContain(cw('deadlineKind.CHILDREN_SERVICE_NOTICE'));
-    expect((await running.poruch.store.requests.findById(id))?.status).toBe('CLAIMED');
+    expect((await world.poruch.store.requests.findById(id))?.status).toBe('CLAIMED');
 
     // The refusal offers to record the notice right away; this one was made without a number.
     await borys.press(`nn:${id}`);
@@ -124,7 +110,7 @@ describeBackends('Telegram: the case record, notices and closing', (backend) => 
     await borys.next();
     await borys.press(`close:${id}:REFERRED_CHILDREN_SERVICE`);
     expect((await borys.next()).text).toContain(`Справу ${code} закрито`);
-    expect((await running.poruch.store.requests.findById(id))?.status).toBe('CLOSED');
-    expect(running.logs.join('\n')).not.toContain('вдома нікого');
+    expect((await world.poruch.store.requests.findById(id))?.status).toBe('CLOSED');
+    expect(world.logs.join('\n')).not.toContain('вдома нікого');
   });
 });

@@ -1,34 +1,23 @@
 // A woman who shares her phone has started a report and hears someone coming: she taps "🧹 Стерти
 // розмову". Every message of the chat Poruch recorded (hers and the bot's) is deleted through the
 // Bot API's deleteMessage, one neutral line is left, and the ids are forgotten.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { describeBackends } from '../../helpers/db.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 import { queueOf } from '../../integration/jobs/outbox-world.js';
 import { greet, KRAMATORSK, reportConcern } from './journey.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
 
 describeBackends('Telegram: /erase', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch;
-
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
+  const world = usePoruchOnEmulator(backend);
 
   const recorded = async () =>
-    running.poruch.store.database.prisma.recentMessage.findMany({ orderBy: { createdAt: 'asc' } });
+    world.poruch.store.database.prisma.recentMessage.findMany({ orderBy: { createdAt: 'asc' } });
   const ids = (rows: Array<{ messageId: string }>) => [...new Set(rows.map((r) => r.messageId))].sort();
 
   /** Waits until the app's background jobs have sent and erased everything there is. */
   async function settled() {
-    const db = running.poruch.store.database.prisma;
+    const db = world.poruch.store.database.prisma;
     const patiently = { timeout: 15_000 };
     await expect.poll(() => db.outboxMessage.count({ where: { status: 'PENDING' } }), patiently).toBe(0);
     await expect
@@ -37,9 +26,9 @@ describeBackends('Telegram: /erase', (backend) => {
   }
 
   it('the button deletes the recorded messages of both sides and leaves one neutral line', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const maria = emulator.user(7_104_332_871);
-    await greet(running, maria);
+    await greet(world, maria);
     await maria.press('menu:concern');
     await maria.next(15_000);
     await maria.press('cat:VIOLENCE');
@@ -70,9 +59,9 @@ describeBackends('Telegram: /erase', (backend) => {
   });
 
   it('/erase as a command is deleted along with everything else', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const ira = emulator.user(7_104_332_872);
-    await greet(running, ira);
+    await greet(world, ira);
     await settled();
     const handle = (await recorded()).at(-1)?.handleId;
     const before = (await recorded()).filter((r) => r.handleId === handle);
@@ -87,9 +76,9 @@ describeBackends('Telegram: /erase', (backend) => {
   });
 
   it('"forget me", confirmed, leaves the case with the centre and no way back to the person', async () => {
-    const { text, poruch } = running;
+    const { text, poruch, emulator } = world;
     const olha = emulator.user(7_104_332_873);
-    await reportConcern(running, olha, 'Сусідка б’є сина, чути крики щовечора.');
+    await reportConcern(world, olha, 'Сусідка б’є сина, чути крики щовечора.');
     const listed = (await poruch.queue.list(KRAMATORSK)).at(-1);
     const db = poruch.store.database.prisma;
     const request = await db.request.findFirst({ where: { id: listed?.id ?? '' } });

@@ -2,12 +2,11 @@
 // /join. Five wrong tries an hour are allowed (typos happen); the sixth is refused without even
 // looking the code up: proven by making the sixth try the RIGHT one, which then changes nothing.
 // The refusal still gives the emergency numbers.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { issueInvite } from '../../../src/storage/invites.js';
+import { expect, it } from 'vitest';
 import { describeBackends } from '../../helpers/db.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
-import { confirmationOf, reportUpToSummary } from './reporting.js';
+import { freshInvite } from '../../helpers/invites.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
+import { confirmationOf, greet, reportUpToSummary } from './reporting.js';
 
 const WRONG_KEYS = [
   'ABCD-EFGH-JKMN-PQRS',
@@ -18,24 +17,14 @@ const WRONG_KEYS = [
 ];
 
 describeBackends('Telegram: limits on guessing codes', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch;
-
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
+  const world = usePoruchOnEmulator(backend);
 
   /** "Try again in 60 minutes" (59 on a slow run: the hour started with the first wrong try). */
   const coolDown = (said: string) =>
-    [60, 59].some((minutes) => said === running.text('limits.coolDown', 'uk', { minutes }));
+    [60, 59].some((minutes) => said === world.text('limits.coolDown', 'uk', { minutes }));
 
   it('the 6th wrong /case within an hour is refused without a look-up, with the emergency numbers', async () => {
-    const { text, poruch } = running;
+    const { text, poruch, emulator } = world;
     const olena = emulator.user(630_000_001);
     await reportUpToSummary(olena, text, 'Дівчинка років семи щовечора сама на дитячому майданчику до ночі.');
     await olena.press(text('summary.send', 'uk'));
@@ -46,10 +35,7 @@ describeBackends('Telegram: limits on guessing codes', (backend) => {
     const olenasHandle = await ownerOf();
 
     const guesser = emulator.user(630_000_002);
-    await guesser.command('/start');
-    await guesser.next();
-    await guesser.press('lang:uk');
-    await guesser.until((m) => m.text === text('menu.prompt', 'uk'));
+    await greet(guesser, text);
     for (const wrong of WRONG_KEYS) {
       await guesser.command(`/case ${code} ${wrong}`);
       expect((await guesser.next()).text).toBe(text('myRequests.secretUnknown', 'uk'));
@@ -66,23 +52,15 @@ describeBackends('Telegram: limits on guessing codes', (backend) => {
     // The key was never looked up, so it was not spent: Olena can still move her case to Viber or,
     // here, to her other Telegram account.
     const olenasOtherPhone = emulator.user(630_000_003);
-    await olenasOtherPhone.command('/start');
-    await olenasOtherPhone.next();
-    await olenasOtherPhone.press('lang:uk');
-    await olenasOtherPhone.until((m) => m.text === text('menu.prompt', 'uk'));
+    await greet(olenasOtherPhone, text);
     await olenasOtherPhone.command(`/case ${code} ${secret}`);
     expect((await olenasOtherPhone.next()).text).toBe(text('myRequests.continued', 'uk', { code }));
     expect(await ownerOf()).not.toBe(olenasHandle);
   });
 
   it('the 6th wrong /join within an hour is refused without a look-up', async () => {
-    const { text, poruch } = running;
-    const { code: invite } = await issueInvite(poruch.store.database.prisma, {
-      centreId: 'dn-csss-kramatorsk',
-      role: 'SPECIALIST',
-      hours: 72,
-      now: new Date(), // the server runs on the system clock
-    });
+    const { text, poruch, emulator } = world;
+    const invite = await freshInvite(poruch, 'dn-csss-kramatorsk');
     const guesser = emulator.user(630_000_010);
     for (let i = 0; i < 5; i++) {
       await guesser.command(`/join WRNG-CODE-000${i}`);

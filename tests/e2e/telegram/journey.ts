@@ -2,9 +2,10 @@
 // neighbour reports (and is shown the case key), picks the case up on a second phone with /case,
 // a specialist enrols with an invite code, claims it, and the two write to each other.
 import { expect } from 'vitest';
-import { issueInvite } from '../../../src/storage/invites.js';
-import type { BotMessage, TelegramEmulator, TestUser } from '../../helpers/telegram-emulator.js';
-import type { RunningPoruch } from './poruch-on-emulator.js';
+import { freshInvite } from '../../helpers/invites.js';
+import type { TestUser } from '../../helpers/telegram-emulator.js';
+import type { PoruchOnEmulator, RunningPoruch } from './poruch-on-emulator.js';
+import { confirmationOf, greet as greetIn, hasButton, reportUpToSummary } from './reporting.js';
 
 export const KRAMATORSK = 'dn-csss-kramatorsk';
 /** A journey is long and the test machine shared: each answer may take a while under load. */
@@ -25,61 +26,34 @@ export interface Journey {
   specialist: TestUser;
 }
 
-const hasButton = (data: string) => (m: BotMessage) => m.buttons.flat().some((b) => b.data === data);
-
 /** A new person: /start, Ukrainian, and the menu. */
-export async function greet(running: RunningPoruch, user: TestUser) {
-  await user.command('/start');
-  await user.next(PATIENCE);
-  await user.press('lang:uk');
-  await user.until((m) => m.text === running.text('menu.prompt', 'uk'), PATIENCE);
-}
+export const greet = (running: RunningPoruch, user: TestUser) => greetIn(user, running.text, PATIENCE);
 
 /** The person answers the questions of a concern about a child in Kramatorsk; returns the confirmation. */
 export async function reportConcern(running: RunningPoruch, user: TestUser, description: string) {
-  const { text } = running;
-  await greet(running, user);
-  await user.press('menu:concern');
-  await user.next(PATIENCE);
-  await user.press('cat:LEFT_WITHOUT_CARE');
-  await user.next(PATIENCE);
-  await user.press(text('common.no', 'uk'));
-  await user.until((m) => m.buttons.length > 3, PATIENCE);
-  await user.say('Краматорськ');
-  await user.until((m) => m.text.startsWith('Опишіть'), PATIENCE);
-  await user.say(description);
-  await user.until(hasButton('contact:anon'), PATIENCE);
-  await user.press('contact:anon');
-  await user.until(hasButton('summary:send'), PATIENCE);
+  await reportUpToSummary(user, running.text, description, PATIENCE);
   await user.press('summary:send');
-  return user.until((m) => m.text === text('menu.prompt', 'uk'), PATIENCE);
+  return user.until((m) => m.text === running.text('menu.prompt', 'uk'), PATIENCE);
 }
 
 export async function fullJourney(
-  running: RunningPoruch,
-  emulator: TelegramEmulator,
+  running: PoruchOnEmulator,
   ids = { reporter: 5_281_734_906, secondPhone: 5_281_734_917, specialist: 6_190_552_483 },
 ): Promise<Journey> {
-  const { text, poruch } = running;
+  const { text, poruch, emulator } = running;
   const reporter = emulator.user(ids.reporter);
   const secondPhone = emulator.user(ids.secondPhone);
   const specialist = emulator.user(ids.specialist);
 
   // The specialist enrols first, so that the new request is announced to them.
-  const { code: inviteCode } = await issueInvite(poruch.store.database.prisma, {
-    centreId: KRAMATORSK,
-    role: 'SPECIALIST',
-    hours: 72,
-    now: new Date(), // the server runs on the system clock
-  });
+  const inviteCode = await freshInvite(poruch, KRAMATORSK);
   await specialist.command(`/join ${inviteCode}`);
   await specialist.until((m) => m.text === text('specialist.help', 'uk'), PATIENCE);
 
   const description = 'Хлопчик років шести вже два дні сам у квартирі на вулиці Шкільній.';
-  const read = await reportConcern(running, reporter, description);
-  const all = read.map((m) => m.text).join('\n');
-  const caseCode = /Код звернення: (\S+)/.exec(all)?.[1] ?? '';
-  const caseKey = /\b([2-9A-HJKMNP-Z]{4}(?:-[2-9A-HJKMNP-Z]{4}){3})\b/.exec(all)?.[1] ?? '';
+  const { code: caseCode, secret: caseKey } = confirmationOf(
+    await reportConcern(running, reporter, description),
+  );
   expect(caseCode).not.toBe('');
   expect(caseKey).not.toBe('');
 

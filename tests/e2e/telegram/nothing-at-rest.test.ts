@@ -1,27 +1,19 @@
 // What an attacker with a copy of the database (or a backup) would find after a whole journey: the
 // raw SQLite file and its WAL, or every PostgreSQL row, searched for the secrets people were shown
 // and the messenger ids that would name them. None may be there.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeBackends } from '../../helpers/db.js';
 import { leaked, rawDatabaseText } from '../../helpers/raw-database.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 import { fullJourney, type Journey } from './journey.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
 
 describeBackends('Nothing secret at rest', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch;
+  const world = usePoruchOnEmulator(backend);
   let journey: Journey;
 
   beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-    journey = await fullJourney(running, emulator);
+    journey = await fullJourney(world);
   }, 180_000);
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
 
   it('the case key shown to the person, the invite code and the chat ids are nowhere in the data', async () => {
     const raw = await rawDatabaseText(backend.url);
@@ -38,7 +30,7 @@ describeBackends('Nothing secret at rest', (backend) => {
   });
 
   it('sent outbox entries keep no words: their payloads are forgotten once delivered', async () => {
-    const db = running.poruch.store.database.prisma;
+    const db = world.poruch.store.database.prisma;
     const sent = await db.outboxMessage.findMany({ where: { status: 'SENT' } });
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((row) => row.payload !== '')).toEqual([]);

@@ -5,14 +5,21 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { composePoruch, type Poruch } from '../../../src/compose.js';
 import { configSchema } from '../../../src/config.js';
 import type { Text } from '../../../src/core/conversation/types.js';
 import type { Locale } from '../../../src/core/model.js';
 import type { Clock } from '../../../src/core/ports/index.js';
 import { loggerOptions } from '../../../src/logger.js';
-import { issueInvite } from '../../../src/storage/invites.js';
-import { freePort, type TelegramEmulator, type TestUser } from '../../helpers/telegram-emulator.js';
+import type { Backend } from '../../helpers/db.js';
+import { freshInvite } from '../../helpers/invites.js';
+import {
+  freePort,
+  startTelegramEmulator,
+  type TelegramEmulator,
+  type TestUser,
+} from '../../helpers/telegram-emulator.js';
 import { report } from './reporting.js';
 
 export const WEBHOOK_SECRET = 'stories-webhook-secret_0123456789';
@@ -88,6 +95,64 @@ export async function startPoruch(
   };
 }
 
+/** Poruch on the emulator for the tests of one suite; usable inside its hooks and tests. */
+export interface PoruchOnEmulator extends RunningPoruch {
+  /** The Telegram the people of the story write in. */
+  readonly emulator: TelegramEmulator;
+  /** The process stops and starts again on the same database, URL and key (and clock). */
+  restart(): Promise<void>;
+}
+
+/**
+ * Starts the emulator and Poruch on the suite's database before its tests and stops both after
+ * them: every Telegram story's setup, in one place. The returned world always stands for the app
+ * now running, also after `restart()`.
+ */
+export function usePoruchOnEmulator(
+  backend: Backend,
+  options: Pick<StartOptions, 'clock'> = {},
+): PoruchOnEmulator {
+  let emulator: TelegramEmulator | undefined;
+  let running: Awaited<ReturnType<typeof startPoruch>> | undefined;
+  const started = () => {
+    if (!emulator || !running) throw new Error('Poruch runs only inside the hooks and tests of its suite');
+    return { emulator, running };
+  };
+  const start = (on: TelegramEmulator, again?: { port: number; handleKey: string }) =>
+    startPoruch({ databaseUrl: backend.url, emulator: on, ...options, ...again });
+
+  beforeAll(async () => {
+    emulator = await startTelegramEmulator();
+    running = await start(emulator);
+  });
+  afterAll(async () => {
+    await running?.close();
+    await emulator?.stop();
+  });
+
+  return {
+    get emulator() {
+      return started().emulator;
+    },
+    get poruch() {
+      return started().running.poruch;
+    },
+    get webhookUrl() {
+      return started().running.webhookUrl;
+    },
+    get logs() {
+      return started().running.logs;
+    },
+    text: (key, locale, params) => started().running.text(key, locale, params),
+    close: () => started().running.close(),
+    restart: async () => {
+      const { emulator: on, running: before } = started();
+      await before.close();
+      running = await start(on, { port: before.port, handleKey: before.handleKey });
+    },
+  };
+}
+
 /** Posts a raw update to the webhook as Telegram would (or as a forger would, with another secret). */
 export async function postUpdate(url: string, body: unknown, secret: string | null = WEBHOOK_SECRET) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -107,13 +172,7 @@ export async function enrolSpecialist(
   role: 'SPECIALIST' | 'ADMIN' = 'SPECIALIST',
   name?: string,
 ): Promise<string> {
-  const { code } = await issueInvite(running.poruch.store.database.prisma, {
-    centreId,
-    role,
-    hours: 72,
-    name,
-    now: new Date(), // the server runs on the system clock
-  });
+  const code = await freshInvite(running.poruch, centreId, role, name);
   await user.command(`/join ${code}`);
   const [welcome] = await user.until((m) => m.text === running.text('specialist.help', 'uk'));
   if (!welcome?.text.includes('Вітаємо')) throw new Error(`enrolment failed: ${welcome?.text}`);

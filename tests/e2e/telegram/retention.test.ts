@@ -1,13 +1,13 @@
 // Half a year after a case was closed, the daily retention run removes the words of it (the
 // description, the thread, the reporter's messenger handle) from the database files, keeps the
 // figures the statistics need, and a second run, or two at once, removes nothing twice.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { RETENTION_STEPS, type RetentionCounts } from '../../../src/core/retention/policy.js';
 import { describeBackends } from '../../helpers/db.js';
 import { leaked, rawDatabaseText } from '../../helpers/raw-database.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 import { fullJourney, type Journey } from './journey.js';
-import { type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { usePoruchOnEmulator } from './poruch-on-emulator.js';
+import { hasButton } from './reporting.js';
 
 const DAY_MS = 86_400_000;
 
@@ -21,20 +21,15 @@ class AheadClock {
 }
 
 describeBackends('Retention of a closed case', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch;
-  let journey: Journey;
   const clock = new AheadClock();
+  const world = usePoruchOnEmulator(backend, { clock });
+  let journey: Journey;
 
   beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator, clock });
-    journey = await fullJourney(running, emulator);
+    journey = await fullJourney(world);
     const { specialist } = journey;
     // The report obliges a notice to the children's service before the case may close: recorded
     // through the bot (by phone, no number).
-    const hasButton = (data: string) => (m: { buttons: { data: string }[][] }) =>
-      m.buttons.flat().some((b) => b.data === data);
     await specialist.command('/notify');
     await specialist.until(hasButton(`nr:${journey.requestId}:0`), 20_000);
     await specialist.press(`nr:${journey.requestId}:0`);
@@ -47,17 +42,13 @@ describeBackends('Retention of a closed case', (backend) => {
     await specialist.until((m) => m.buttons.flat().some((b) => b.data.startsWith('close:')), 20_000);
     await specialist.press(`close:${journey.requestId}:CONSULTED`);
     await journey.secondPhone.until((m) => m.text.includes('закрито'), 20_000);
-    await running.poruch.dispatcher.drain();
+    await world.poruch.dispatcher.drain();
   }, 180_000);
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
 
   const total = (counts: RetentionCounts) => RETENTION_STEPS.reduce((sum, step) => sum + counts[step], 0);
 
   it('a closed case keeps its words while the period lasts', async () => {
-    const { retention } = running.poruch;
+    const { retention } = world.poruch;
     clock.advanceDays(179);
     const dry = await retention.runOnce({ dryRun: true });
     expect(dry.caseThreads).toBe(0);
@@ -66,7 +57,7 @@ describeBackends('Retention of a closed case', (backend) => {
   });
 
   it('after 180 days: the words are gone from the files, the figures stay, nothing goes twice', async () => {
-    const { retention, store } = running.poruch;
+    const { retention, store } = world.poruch;
     clock.advanceDays(2);
     const dry = await retention.runOnce({ dryRun: true });
     expect(dry.caseThreads).toBe(2);
@@ -123,7 +114,7 @@ describeBackends('Retention of a closed case', (backend) => {
       expect.arrayContaining(['request.enqueued', 'request.claimed', 'request.closed']),
     );
     // The log says how many, never what.
-    const logs = running.logs.join('\n');
+    const logs = world.logs.join('\n');
     expect(logs).toContain('retention: removed');
     expect(leaked(logs, journey.words)).toEqual([]);
   });

@@ -4,40 +4,26 @@
 // "claimed by a colleague". The owner answers through the bot, the person simply writes back, the
 // case is closed and the person is told. A specialist of another centre cannot claim, nor learn
 // the case's code from the refusal.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeBackends } from '../../helpers/db.js';
-import {
-  startTelegramEmulator,
-  type TelegramEmulator,
-  type TestUser,
-} from '../../helpers/telegram-emulator.js';
-import { postUpdate, type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import type { TestUser } from '../../helpers/telegram-emulator.js';
+import { postUpdate, usePoruchOnEmulator } from './poruch-on-emulator.js';
 import { staffSteps } from './staff-steps.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
 const CENTRE_NAME_UK = 'Краматорський міський центр соціальних служб';
 
 describeBackends('Telegram: specialists claim, answer and close', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch & { port: number; handleKey: string };
+  const world = usePoruchOnEmulator(backend);
 
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
-
-  const steps = () => staffSteps(running);
+  const steps = () => staffSteps(world);
   const spec = (key: string, params?: Record<string, string | number>) => steps().spec(key, params);
   const enrol = (user: TestUser, centreId: string) => steps().enrol(user, centreId);
   const report = (reporter: TestUser, description: string) => steps().report(reporter, description);
 
   /** A callback query posted straight to the webhook, with our own update id. */
   async function tapButton(chatId: number, updateId: number, data: string) {
-    const response = await postUpdate(running.webhookUrl, {
+    const response = await postUpdate(world.webhookUrl, {
       update_id: updateId,
       callback_query: {
         id: `tap-${updateId}`,
@@ -51,7 +37,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
   }
 
   it('one of two specialists gets the case; the person and the specialist talk through the bot', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const anna = emulator.user(610_000_001, { firstName: 'Ганна' });
     const borys = emulator.user(610_000_002, { firstName: 'Борис' });
     const stranger = emulator.user(610_000_003, { firstName: 'Степан' });
@@ -66,7 +52,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     const olena = emulator.user(610_000_100, { firstName: 'Олена' });
     const description = 'Дівчинка років восьми третій день сама вдома на вул. Садовій, просить їсти.';
     const caseCode = await report(olena, description);
-    const request = (await running.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
+    const request = (await world.poruch.queue.list(KRAMATORSK)).find((r) => r.caseCode === caseCode);
     if (!request) throw new Error('the request is not in the Kramatorsk queue');
 
     // While it waits, the person remembers a detail and adds it through "my requests -> add".
@@ -112,7 +98,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     expect(card.text).toContain(description);
     expect(card.text).toMatch(/Людина, \d+ хв тому: Вона в під’їзді №2, дзвінок не працює\./);
     expect(card.text).not.toContain('Олена');
-    const owned = await running.poruch.store.requests.findById(request.id);
+    const owned = await world.poruch.store.requests.findById(request.id);
     expect(owned?.status).toBe('CLAIMED');
 
     // The colleague asks to work on that case: it is not theirs, and the answer names it.
@@ -147,7 +133,7 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     expect((await owner.next()).text).toBe(
       spec('fromReporter', { code: caseCode, text: 'Будинок 14, квартира 3.' }),
     );
-    const thread = await running.poruch.store.messages.thread(request.id);
+    const thread = await world.poruch.store.messages.thread(request.id);
     expect(thread.map((m) => [m.author, m.text])).toEqual([
       ['REPORTER', 'Вона в під’їзді №2, дзвінок не працює.'],
       [
@@ -175,12 +161,12 @@ describeBackends('Telegram: specialists claim, answer and close', (backend) => {
     const closedText = spec('toReporter.closed', { code: caseCode, centre: CENTRE_NAME_UK });
     const [told] = (await olena.until((m) => m.text === closedText)).slice(-1);
     expect(told?.text).toBe(closedText);
-    expect((await running.poruch.store.requests.findById(request.id))?.outcome).toBe(
+    expect((await world.poruch.store.requests.findById(request.id))?.outcome).toBe(
       'REFERRED_CHILDREN_SERVICE',
     );
 
     // Logs never carry the messages' text.
-    const logs = running.logs.join('\n');
+    const logs = world.logs.join('\n');
     expect(logs).not.toContain('Садовій');
     expect(logs).not.toContain('квартира');
   });

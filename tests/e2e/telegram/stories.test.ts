@@ -1,17 +1,13 @@
 // People using Poruch through Telegram, end to end: the emulator posts real webhook calls to the
 // whole app (composePoruch on a real database), the outbox sends the answers back through the
 // Telegram API, and the test reads them in the person's chat. Runs on SQLite and PostgreSQL.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Poruch } from '../../../src/compose.js';
 import { CASE_CODE_PATTERN } from '../../../src/core/queue/index.js';
 import { describeBackends } from '../../helpers/db.js';
-import {
-  startTelegramEmulator,
-  type TelegramEmulator,
-  type TestUser,
-} from '../../helpers/telegram-emulator.js';
+import type { TestUser } from '../../helpers/telegram-emulator.js';
 import { HOSTILE, HUGE } from './hostile-updates.js';
-import { postUpdate, type RunningPoruch, startPoruch } from './poruch-on-emulator.js';
+import { postUpdate, usePoruchOnEmulator } from './poruch-on-emulator.js';
 
 /** What the person reads next, message by message. */
 async function read(user: TestUser, count: number) {
@@ -40,20 +36,10 @@ async function greet(user: TestUser, locale: 'uk' | 'ru') {
 }
 
 describeBackends('Telegram stories', (backend) => {
-  let emulator: TelegramEmulator;
-  let running: RunningPoruch & { port: number; handleKey: string };
-
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    running = await startPoruch({ databaseUrl: backend.url, emulator });
-  });
-  afterAll(async () => {
-    await running?.close();
-    await emulator?.stop();
-  });
+  const world = usePoruchOnEmulator(backend);
 
   it('a neighbour reports, in Ukrainian, a child left without care; the Kramatorsk centre gets it', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const oksana = emulator.user(731_904_455, { languageCode: 'uk' });
 
     await oksana.command('/start');
@@ -112,7 +98,7 @@ describeBackends('Telegram stories', (backend) => {
     expect(secret?.text).toContain('🔑');
     expect(backToMenu?.text).toBe(text('menu.prompt', 'uk'));
 
-    const queued = await running.poruch.queue.list('dn-csss-kramatorsk');
+    const queued = await world.poruch.queue.list('dn-csss-kramatorsk');
     const request = queued.find((r) => r.caseCode === code);
     expect(request).toMatchObject({
       kind: 'CONCERN',
@@ -126,13 +112,13 @@ describeBackends('Telegram stories', (backend) => {
     });
     // The specialist's view and the logs never carry who wrote it, nor (logs) what was written.
     expect(JSON.stringify(request)).not.toContain('731904455');
-    const logs = running.logs.join('\n');
+    const logs = world.logs.join('\n');
     expect(logs).not.toContain('731904455');
     expect(logs).not.toContain('Шкільній');
   });
 
   it('a mother asks, in Russian, for legal advice and shares her location; the Sloviansk centre gets it', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const maria = emulator.user(731_904_456, { languageCode: 'ru' });
     await greet(maria, 'ru');
 
@@ -160,7 +146,7 @@ describeBackends('Telegram stories', (backend) => {
     expect(submitted?.text).toContain('Славянский городской центр социальных служб');
     const code = /([2-9A-HJKMNP-Z]{2}-[2-9A-HJKMNP-Z]{3})/.exec(submitted?.text ?? '')?.[1];
 
-    const queued = await running.poruch.queue.list('dn-csss-sloviansk');
+    const queued = await world.poruch.queue.list('dn-csss-sloviansk');
     expect(queued.find((r) => r.caseCode === code)).toMatchObject({
       kind: 'CONSULTATION',
       category: 'LEGAL',
@@ -171,7 +157,7 @@ describeBackends('Telegram stories', (backend) => {
   });
 
   it('someone in immediate danger is shown 112, 102, 116 111 and 116 123 at once, and the request is urgent', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const ivan = emulator.user(731_904_457);
     await greet(ivan, 'uk');
     await ivan.press('menu:concern');
@@ -195,7 +181,7 @@ describeBackends('Telegram stories', (backend) => {
     const afterSend = await ivan.until((m) => m.text === text('menu.prompt', 'uk'));
     expect(afterSend.some((m) => m.text.includes('116 123'))).toBe(true);
     const code = /([2-9A-HJKMNP-Z]{2}-[2-9A-HJKMNP-Z]{3})/.exec(afterSend[0]?.text ?? '')?.[1];
-    const queued = await running.poruch.queue.list('dn-csss-kramatorsk');
+    const queued = await world.poruch.queue.list('dn-csss-kramatorsk');
     expect(queued.find((r) => r.caseCode === code)).toMatchObject({
       urgency: 'URGENT',
       category: 'VIOLENCE',
@@ -203,7 +189,7 @@ describeBackends('Telegram stories', (backend) => {
   });
 
   it('leaving the place question by /cancel takes the share-location keyboard away as well', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const stepan = emulator.user(731_904_462);
     await greet(stepan, 'uk');
 
@@ -227,52 +213,52 @@ describeBackends('Telegram stories', (backend) => {
   });
 
   it('a post with a forged secret gets 401 and nothing is stored', async () => {
-    const before = await rowCounts(running.poruch);
+    const before = await rowCounts(world.poruch);
     const update = {
       update_id: 880_001,
       message: { message_id: 1, date: 1, chat: { id: 731_904_499, type: 'private' }, text: '/start' },
     };
-    for (const secret of [null, 'forged-secret-0123456789', `${running.webhookUrl}`]) {
-      expect((await postUpdate(running.webhookUrl, update, secret)).status).toBe(401);
+    for (const secret of [null, 'forged-secret-0123456789', `${world.webhookUrl}`]) {
+      expect((await postUpdate(world.webhookUrl, update, secret)).status).toBe(401);
     }
-    await running.poruch.dispatcher.drain();
-    expect(await rowCounts(running.poruch)).toEqual(before);
-    expect(emulator.user(731_904_499).messages()).toEqual([]);
+    await world.poruch.dispatcher.drain();
+    expect(await rowCounts(world.poruch)).toEqual(before);
+    expect(world.emulator.user(731_904_499).messages()).toEqual([]);
   });
 
   it('Telegram delivering the same update twice is processed once', async () => {
     const chat = { id: 731_904_460, type: 'private' };
     const update = { update_id: 880_100, message: { message_id: 1, date: 1, chat, text: '/start' } };
-    const before = await rowCounts(running.poruch);
-    expect((await postUpdate(running.webhookUrl, update)).status).toBe(200);
-    expect((await postUpdate(running.webhookUrl, update)).status).toBe(200);
-    await running.poruch.dispatcher.drain();
-    const after = await rowCounts(running.poruch);
+    const before = await rowCounts(world.poruch);
+    expect((await postUpdate(world.webhookUrl, update)).status).toBe(200);
+    expect((await postUpdate(world.webhookUrl, update)).status).toBe(200);
+    await world.poruch.dispatcher.drain();
+    const after = await rowCounts(world.poruch);
     expect(after.processedUpdates - before.processedUpdates).toBe(1);
     expect(after.handles - before.handles).toBe(1);
     expect(
-      emulator
+      world.emulator
         .user(chat.id)
         .messages()
         .map((m) => m.text),
-    ).toEqual([running.text('language.firstAsk', 'uk')]);
+    ).toEqual([world.text('language.firstAsk', 'uk')]);
   });
 
   it('20 malformed or hostile posts: clean HTTP answers, no crash, no row', async () => {
-    const before = await rowCounts(running.poruch);
+    const before = await rowCounts(world.poruch);
     const answers: number[] = [];
-    for (const body of HOSTILE) answers.push((await postUpdate(running.webhookUrl, body)).status);
+    for (const body of HOSTILE) answers.push((await postUpdate(world.webhookUrl, body)).status);
     expect(answers).toEqual(HOSTILE.map((body) => (body === HUGE ? 413 : 200)));
-    await running.poruch.dispatcher.drain();
-    expect(await rowCounts(running.poruch)).toEqual(before);
+    await world.poruch.dispatcher.drain();
+    expect(await rowCounts(world.poruch)).toEqual(before);
     // Still serving people afterwards.
-    const after = emulator.user(731_904_470);
+    const after = world.emulator.user(731_904_470);
     await after.command('/start');
-    expect((await after.next()).text).toBe(running.text('language.firstAsk', 'uk'));
+    expect((await after.next()).text).toBe(world.text('language.firstAsk', 'uk'));
   });
 
   it('a restart in the middle of a report continues where the person stopped', async () => {
-    const { text } = running;
+    const { text, emulator } = world;
     const olha = emulator.user(731_904_461);
     await greet(olha, 'uk');
     await olha.press('menu:concern');
@@ -281,13 +267,7 @@ describeBackends('Telegram stories', (backend) => {
     expect((await olha.next()).text).toBe(text('concern.askDanger', 'uk'));
 
     // The process stops and starts again on the same database and URL.
-    await running.close();
-    running = await startPoruch({
-      databaseUrl: backend.url,
-      emulator,
-      port: running.port,
-      handleKey: running.handleKey,
-    });
+    await world.restart();
 
     await olha.press('danger:no');
     expect((await olha.next()).text).toBe(text('concern.askPlace', 'uk'));

@@ -2,29 +2,16 @@
 // Telegram emulator on one side, signed Viber callbacks and the fake Viber API on the other. Only the
 // one-time key shown on Telegram proves the case is the person's; `/case CODE` is typed as plain
 // text on Viber, which has no commands of its own.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CASE_CODE_PATTERN, SECRET_PATTERN } from '../../../src/core/queue/case-codes.js';
 import { describeBackends } from '../../helpers/db.js';
-import {
-  startTelegramEmulator,
-  type TelegramEmulator,
-  type TestUser,
-} from '../../helpers/telegram-emulator.js';
-import { startTwoMessengerWorld, type World } from './world.js';
+import type { TestUser } from '../../helpers/telegram-emulator.js';
+import { useTwoMessengerWorld } from './world.js';
 
 const DESCRIPTION = 'Дитина з сусідньої квартири ходить голодна, батьків тижнями не видно вдома.';
 
 describeBackends('A case moves from Telegram to Viber', (backend) => {
-  let emulator: TelegramEmulator;
-  let world: World;
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    world = await startTwoMessengerWorld(backend.url, emulator);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await emulator?.stop();
-  });
+  const world = useTwoMessengerWorld(backend);
 
   const text = (key: string, locale: 'uk' | 'ru', params?: Record<string, string>) =>
     world.poruch.i18n.render(params ? { key, params } : { key }, locale);
@@ -61,7 +48,7 @@ describeBackends('A case moves from Telegram to Viber', (backend) => {
   }
 
   it('Oksana reports on Telegram, then goes on with the case on Viber with /case and her one-time key', async () => {
-    const oksana = emulator.user(731_905_001);
+    const oksana = world.emulator.user(731_905_001);
     const { code, secret } = await reportOnTelegram(oksana);
     const onTelegramHandle = (await world.poruch.store.handles.resolve('TELEGRAM', '731905001')).handleId;
     expect(await reporterOf(code)).toBe(onTelegramHandle);
@@ -97,7 +84,7 @@ describeBackends('A case moves from Telegram to Viber', (backend) => {
   });
 
   it('the key works once: whoever tries it again is refused in their language, and nothing moves', async () => {
-    const ivan = emulator.user(731_905_002);
+    const ivan = world.emulator.user(731_905_002);
     const { code, secret } = await reportOnTelegram(ivan);
     const first = world.person('ivan-viber-id', 'uk');
     await first.open();

@@ -1,16 +1,12 @@
 // Someone who left the Viber bot and came back: while unsubscribed nothing is sent to them (Viber
 // would refuse it), and once they re-subscribe or simply write again, the bot is heard again.
 // Signed callbacks into the real app, replies through the outbox to the fake Viber API.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type Backend, describeBackends } from '../../helpers/db.js';
-import { startWorld, type World } from './world.js';
+import { useViberWorld, type World } from './world.js';
 
 describeBackends('Viber: leaving and coming back', (backend: Backend) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld(backend.url);
-  });
-  afterAll(() => world?.close());
+  const world = useViberWorld(backend);
 
   const text = (key: string) => world.poruch.i18n.render({ key }, 'uk');
   const sendCallsTo = (id: string) =>

@@ -3,27 +3,17 @@
 // specialist of the Kramatorsk centre enrolled on Telegram (emulator), claims it and writes. Olena
 // reads "Specialist of <centre>" on Viber, never Hanna's name, and simply writes back; Hanna reads
 // it on Telegram with the case code only. Hanna closes the case and Olena is told on Viber.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { issueInvite } from '../../../src/storage/invites.js';
+import { expect, it } from 'vitest';
 import { type Backend, describeBackends } from '../../helpers/db.js';
-import { startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
-import { startTwoMessengerWorld, viberTextsTo, type World } from './world.js';
+import { freshInvite } from '../../helpers/invites.js';
+import { useTwoMessengerWorld, viberTextsTo } from './world.js';
 
 const KRAMATORSK = 'dn-csss-kramatorsk';
 const CENTRE_NAME_UK = 'Краматорський міський центр соціальних служб';
 const OLENA = 'olena-relay-viber-id';
 
 describeBackends('Viber reporter, Telegram specialist', (backend: Backend) => {
-  let emulator: TelegramEmulator;
-  let world: World;
-  beforeAll(async () => {
-    emulator = await startTelegramEmulator();
-    world = await startTwoMessengerWorld(backend.url, emulator);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await emulator?.stop();
-  });
+  const world = useTwoMessengerWorld(backend);
 
   const text = (key: string, params?: Record<string, string>) =>
     world.poruch.i18n.render(params ? { key, params } : { key }, 'uk');
@@ -31,13 +21,8 @@ describeBackends('Viber reporter, Telegram specialist', (backend: Backend) => {
 
   it('Olena on Viber and Hanna on Telegram talk through the bot until the case is closed', async () => {
     // Hanna joins the Kramatorsk centre with an invite code, as in the Telegram specialists story.
-    const hanna = emulator.user(620_000_001, { firstName: 'Ганна' });
-    const { code: invite } = await issueInvite(world.poruch.store.database.prisma, {
-      centreId: KRAMATORSK,
-      role: 'SPECIALIST',
-      hours: 72,
-      now: new Date(), // the server runs on the system clock
-    });
+    const hanna = world.emulator.user(620_000_001, { firstName: 'Ганна' });
+    const invite = await freshInvite(world.poruch, KRAMATORSK);
     await hanna.command(`/join ${invite}`);
     await world.deliver();
     await hanna.until((m) => m.text === text('specialist.help'));

@@ -1,16 +1,12 @@
 // People using Poruch through Viber, end to end: signed callbacks into the real app (real Inbox,
 // real database on SQLite and PostgreSQL), replies out through the outbox to the fake Viber API.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type Backend, describeBackends } from '../../helpers/db.js';
 import { postCallback, sign, viberEvents, viberJson } from '../../helpers/fake-viber-api.js';
-import { startWorld, type World } from './world.js';
+import { useViberWorld } from './world.js';
 
 describeBackends('Viber stories', (backend: Backend) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await startWorld(backend.url);
-  });
-  afterAll(() => world?.close());
+  const world = useViberWorld(backend);
 
   const db = () => world.poruch.store.database.prisma;
   const stored = async () => ({

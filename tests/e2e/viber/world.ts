@@ -4,17 +4,19 @@
 // location with the picker. What they see is what the fake API received for them.
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { ViberKeyboard } from '../../../src/channels/viber/renderer.js';
 import type { WelcomeBody } from '../../../src/channels/viber/welcome.js';
 import { composePoruch, type Poruch } from '../../../src/compose.js';
 import { loadConfig } from '../../../src/config.js';
+import type { Backend } from '../../helpers/db.js';
 import {
   type FakeViberApi,
   postCallback,
   startFakeViberApi,
   viberEvents,
 } from '../../helpers/fake-viber-api.js';
-import { freePort, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
+import { freePort, startTelegramEmulator, type TelegramEmulator } from '../../helpers/telegram-emulator.js';
 
 export interface World {
   api: FakeViberApi;
@@ -29,13 +31,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(databaseUrl: string): Promise<World> {
-  const api = await startFakeViberApi();
-  const config = loadConfig({
+/** What both worlds give the app: the fake Viber API, fixed pacing, our centres. */
+function viberEnv(databaseUrl: string, api: FakeViberApi, handleKey: string) {
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
-    HANDLE_KEY: 'a'.repeat(64),
+    HANDLE_KEY: handleKey,
     CENTRES_FILE: 'data/centres/donetska.json',
     // The stories are about conversations, not pacing (tests/integration/jobs): no waiting for buckets.
     TELEGRAM_MESSAGES_PER_SECOND: '1000',
@@ -44,28 +46,38 @@ export async function startWorld(databaseUrl: string): Promise<World> {
     VIBER_AUTH_TOKEN: api.authToken,
     VIBER_API_URL: api.url,
     VIBER_WEBHOOK_URL: 'https://poruch.example/webhooks/viber',
-  });
-  const poruch = await composePoruch(config, { logger: pino({ level: 'silent' }) });
-  await poruch.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = poruch.app.server.address() as AddressInfo;
+  };
+}
+
+/** The world around an app listening on `port`; `close` stops the app, then what `stop` names. */
+function worldOf(api: FakeViberApi, poruch: Poruch, port: number, stop: () => Promise<void>): World {
   let delivering = Promise.resolve();
   const world: World = {
     api,
+    poruch,
+    webhookUrl: `http://127.0.0.1:${port}/webhooks/viber`,
     deliver: () => {
       delivering = delivering.then(async () => {
         await poruch.dispatcher.drain();
       });
       return delivering;
     },
-    poruch,
-    webhookUrl: `http://127.0.0.1:${port}/webhooks/viber`,
     person: (id, language) => new ViberPerson(world, id, language),
     close: async () => {
       await poruch.close();
-      await api.close();
+      await stop();
     },
   };
   return world;
+}
+
+export async function startWorld(databaseUrl: string): Promise<World> {
+  const api = await startFakeViberApi();
+  const config = loadConfig(viberEnv(databaseUrl, api, 'a'.repeat(64)));
+  const poruch = await composePoruch(config, { logger: pino({ level: 'silent' }) });
+  await poruch.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = poruch.app.server.address() as AddressInfo;
+  return worldOf(api, poruch, port, () => api.close());
 }
 
 type Button = ViberKeyboard['Buttons'][number];
@@ -156,30 +168,22 @@ function matches(actual: string, wanted: string | RegExp): boolean {
 /** Telegram's webhook secret in the two-messenger world (the emulator echoes what setWebhook gave). */
 const TELEGRAM_SECRET = 'two-messengers-webhook-secret_0123456789';
 
+export interface TwoMessengerWorld extends World {
+  /** The Telegram of the same app: its people are `emulator.user(...)`. */
+  emulator: TelegramEmulator;
+}
+
 /**
  * The same world with the Telegram bot on as well (webhook mode, against the Telegram emulator), for
  * people who move from one messenger to the other. Nothing sends in the background: `deliver()`
  * sends what is due on both messengers, so a Telegram step is followed by `deliver()` too.
  */
-export async function startTwoMessengerWorld(
-  databaseUrl: string,
-  emulator: TelegramEmulator,
-): Promise<World> {
+export async function startTwoMessengerWorld(databaseUrl: string): Promise<TwoMessengerWorld> {
+  const emulator = await startTelegramEmulator();
   const api = await startFakeViberApi();
   const port = await freePort();
   const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    HANDLE_KEY: 'b'.repeat(64),
-    CENTRES_FILE: 'data/centres/donetska.json',
-    // The stories are about conversations, not pacing (tests/integration/jobs): no waiting for buckets.
-    TELEGRAM_MESSAGES_PER_SECOND: '1000',
-    VIBER_MESSAGES_PER_SECOND: '1000',
-    CHAT_MESSAGES_PER_SECOND: '1000',
-    VIBER_AUTH_TOKEN: api.authToken,
-    VIBER_API_URL: api.url,
-    VIBER_WEBHOOK_URL: 'https://poruch.example/webhooks/viber',
+    ...viberEnv(databaseUrl, api, 'b'.repeat(64)),
     TELEGRAM_BOT_TOKEN: emulator.token,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/telegram`,
@@ -188,24 +192,53 @@ export async function startTwoMessengerWorld(
   const poruch = await composePoruch(config, { logger: pino({ level: 'silent' }) });
   await poruch.app.listen({ port, host: '127.0.0.1' });
   await poruch.telegram?.start(); // setWebhook: the emulator now posts to this app
-  let delivering = Promise.resolve();
-  const world: World = {
-    api,
-    poruch,
-    webhookUrl: `http://127.0.0.1:${port}/webhooks/viber`,
-    deliver: () => {
-      delivering = delivering.then(async () => {
-        await poruch.dispatcher.drain();
-      });
-      return delivering;
-    },
-    person: (id, language) => new ViberPerson(world, id, language),
-    close: async () => {
-      await poruch.close();
-      await api.close();
-    },
+  const world = worldOf(api, poruch, port, async () => {
+    await api.close();
+    await emulator.stop();
+  });
+  return { ...world, emulator };
+}
+
+/** Starts a world before the suite's tests and closes it after them; returns the running one. */
+function inSuite<W extends World>(start: () => Promise<W>): () => W {
+  let world: W | undefined;
+  beforeAll(async () => {
+    world = await start();
+  });
+  afterAll(() => world?.close());
+  return () => {
+    if (!world) throw new Error('the world runs only inside the hooks and tests of its suite');
+    return world;
   };
-  return world;
+}
+
+/** Stands for the world `now()` returns, so that a suite can name it before its beforeAll ran. */
+function standIn(now: () => World): World {
+  return {
+    get api() {
+      return now().api;
+    },
+    get poruch() {
+      return now().poruch;
+    },
+    get webhookUrl() {
+      return now().webhookUrl;
+    },
+    person: (id, language) => now().person(id, language),
+    deliver: () => now().deliver(),
+    close: () => now().close(),
+  };
+}
+
+/** The Viber world of one suite, on the suite's database: the setup of every Viber story. */
+export function useViberWorld(backend: Backend): World {
+  return standIn(inSuite(() => startWorld(backend.url)));
+}
+
+/** The two-messenger world of one suite, on the suite's database. */
+export function useTwoMessengerWorld(backend: Backend): TwoMessengerWorld {
+  const now = inSuite(() => startTwoMessengerWorld(backend.url));
+  return Object.defineProperty(standIn(now), 'emulator', { get: () => now().emulator }) as TwoMessengerWorld;
 }
 
 /** The texts the bot sent to a Viber person so far, also those that came without an action of theirs. */
