@@ -16,13 +16,15 @@
 // query from elsewhere never lands inside someone else's open transaction (better-sqlite3 would
 // simply run it there, and roll it back with that transaction).
 //
+// Transactions that arrive while one runs share the next COMMIT (group commit, see below); each
+// still stands or falls on its own.
+//
 // Durability: WAL with synchronous=NORMAL. A commit is appended to the WAL without an fsync; the WAL
 // is fsynced when SQLite checkpoints it into the database file. A killed or crashed process loses
 // nothing committed (the operating system still writes the WAL out, and the next open replays it);
 // only a power loss or an operating-system crash can lose the commits since the last checkpoint.
-// Chosen over synchronous=FULL (an fsync per commit) because that fsync was the largest single cost
-// of a webhook update, and avoiding it otherwise took group commit (many transactions per COMMIT,
-// with savepoints and a queue of its own). A server that must keep the last seconds of intake
+// Chosen over synchronous=FULL (an fsync per commit, or per group) because that fsync was the
+// largest single cost of a webhook update. A server that must keep the last seconds of intake
 // through a power cut should use PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -101,6 +103,16 @@ class WriteLock {
 }
 
 const locksByFile = new Map<string, WriteLock>();
+
+/** A transaction waiting for its group. */
+interface Waiting {
+  work: (scope: TransactionScope) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Transactions per COMMIT at most, so that one group does not hold the write lock for long. */
+const MAX_GROUP = 64;
 
 /** An adapter for the ORM outside transactions: each query, and each ORM transaction, takes the lock. */
 function queued(adapter: SqlDriverAdapter, lock: WriteLock): SqlDriverAdapter {
@@ -214,6 +226,68 @@ export function sqliteConnection(databaseUrl: string): Connection {
   };
   const scope: TransactionScope = { db: scopeDb, sql: driverSql(direct) };
 
+  // Group commit. Transactions that queue up while a group runs are run one after another inside
+  // the next BEGIN IMMEDIATE ... COMMIT, each in its own savepoint (one that fails is undone alone),
+  // and resolve only after that COMMIT. Measured (README, Performance): without it, a COMMIT per
+  // update wrote every page the update touched to the WAL again (BEGIN and COMMIT alone took 11 % of
+  // the process's CPU under load) and intake on a quiet machine stayed at ~1,000 updates/s.
+  const waiting: Waiting[] = [];
+  let grouping = false;
+
+  async function commitGroups(): Promise<void> {
+    grouping = true;
+    try {
+      while (waiting.length > 0) {
+        // One turn of the event loop first, so that requests already arrived can join this group.
+        await new Promise((resolve) => setImmediate(resolve));
+        await commitGroup(await connection(), waiting.splice(0, MAX_GROUP));
+      }
+    } catch (error) {
+      for (const entry of waiting.splice(0)) entry.reject(error); // the connection could not open
+    } finally {
+      grouping = false;
+    }
+  }
+
+  async function commitGroup(adapter: SqlDriverAdapter, group: Waiting[]): Promise<void> {
+    const run = (sql: string) => adapter.executeRaw(statement(sql));
+    const release = await lock.acquire();
+    const done: Array<{ entry: Waiting; value: unknown }> = [];
+    try {
+      // Waits up to the busy timeout while another process writes.
+      await run('BEGIN IMMEDIATE');
+    } catch (error) {
+      release();
+      for (const entry of group) entry.reject(error);
+      return;
+    }
+    try {
+      for (const entry of group) {
+        await run('SAVEPOINT poruch_group');
+        open = true;
+        try {
+          done.push({ entry, value: await entry.work(scope) });
+          await run('RELEASE SAVEPOINT poruch_group');
+        } catch (error) {
+          entry.reject(error);
+          // Fails when SQLite had to roll the whole transaction back: then the group fails below.
+          await run('ROLLBACK TO SAVEPOINT poruch_group');
+          await run('RELEASE SAVEPOINT poruch_group');
+        } finally {
+          open = false;
+        }
+      }
+      await run('COMMIT');
+    } catch (error) {
+      await run('ROLLBACK').catch(() => {});
+      for (const { entry } of done) entry.reject(error);
+      return;
+    } finally {
+      release();
+    }
+    for (const { entry, value } of done) entry.resolve(value);
+  }
+
   const waitForLock =
     (first: boolean) =>
     async <T>(work: (q: SqlQueryable) => Promise<T>): Promise<T> => {
@@ -227,27 +301,11 @@ export function sqliteConnection(databaseUrl: string): Connection {
     // front of the queue: it costs microseconds, and behind a burst of webhook transactions a sent
     // message stayed unmarked (its send slot taken) for seconds.
     sql: driverSql(waitForLock(false), waitForLock(true)),
-    async transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-      const adapter = await connection();
-      const release = await lock.acquire();
-      try {
-        // Waits up to the busy timeout while another process writes.
-        await adapter.executeRaw(statement('BEGIN IMMEDIATE'));
-        open = true;
-        try {
-          const result = await work(scope);
-          await adapter.executeRaw(statement('COMMIT'));
-          return result;
-        } catch (error) {
-          // Some errors end the transaction inside SQLite already; then there is nothing to undo.
-          await adapter.executeRaw(statement('ROLLBACK')).catch(() => {});
-          throw error;
-        }
-      } finally {
-        open = false;
-        release();
-      }
-    },
+    transaction: <T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (!grouping) void commitGroups();
+      }),
     async close() {
       await prisma.$disconnect();
       await scopeDb.$disconnect();
