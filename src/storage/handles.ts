@@ -1,7 +1,7 @@
 // Chats Poruch can write to. The platform id is looked up by keyed hash and kept only encrypted;
 // nothing here returns it except `platformIdOf`, which only the outbox dispatcher calls to send.
 import { type Channel, LOCALES, type Locale } from '../core/model.js';
-import type { ChatHandles, ChatRef, ResolvedChat } from '../core/ports/index.js';
+import type { ChatHandles, ResolvedChat } from '../core/ports/index.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { newId } from './ids.js';
 import { booleanOf, dateOrNull, type Sql } from './sql.js';

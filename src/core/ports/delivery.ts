@@ -5,7 +5,7 @@ import type { Reply } from '../conversation/types.js';
 import type { PaceRule } from '../delivery/pacing.js';
 import type { Priority } from '../delivery/priority.js';
 import type { Channel, Locale } from '../model.js';
-import type { ChatRef, ResolvedChat } from './chat.js';
+import type { ResolvedChat } from './chat.js';
 
 /** What a send attempt came to, so the outbox knows whether to retry, give up, or stop writing to a chat. */
 export type SendOutcome =
