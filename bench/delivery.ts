@@ -7,17 +7,15 @@
 //
 // Settings (environment): BENCH_PEOPLE (300), BENCH_CONNECTIONS (40), BENCH_DANGER_EVERY (10),
 // BENCH_API_BOT_PER_SECOND (30), BENCH_API_BOT_BURST (10), BENCH_API_CHAT_PER_SECOND (1),
-// BENCH_API_CHAT_BURST (5), TELEGRAM_MESSAGES_PER_SECOND (Poruch's own, 30), BENCH_DATABASE_URL
-// (a PostgreSQL server URL: the run uses a new database there, dropped afterwards; default SQLite).
+// BENCH_API_CHAT_BURST (5), TELEGRAM_MESSAGES_PER_SECOND (Poruch's own, 30).
+// `npm run bench:delivery -- --postgres` runs on a new, empty database on the PostgreSQL server
+// BENCH_POSTGRES_URL names (dropped afterwards), as `npm run bench -- --postgres` does; default SQLite.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createHandleCipher } from '../src/crypto/handle-cipher.js';
 import { concernFlowWithDanger } from './concern-flow.js';
+import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { backlogRate, compare, emergencyDelays, owedPerChat, percentile } from './delivery-check.js';
-import { benchDatabase } from './delivery-database.js';
 import { type Accepted, REPORT_PATH } from './fake-telegram-api.js';
 import { watchOutbox } from './outbox-watch.js';
 import { fileReports, nowMs } from './people.js';
@@ -35,14 +33,15 @@ const SECRET = 'bench-webhook-secret_0123456789';
 const TOKEN = '123456789:BenchTokenForPoruchDelivery_00000';
 const WEBHOOK_PATH = '/telegram/webhook';
 const FIRST_CHAT = 800_000_000;
+const POSTGRES = process.argv.includes('--postgres');
 const TARGETS = { throttledShare: 0.01, perSecond: 27, emergencyMs: 2_000 };
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const workDir = mkdtempSync(path.join(tmpdir(), 'poruch-bench-delivery-'));
-  const database = await benchDatabase(process.env.BENCH_DATABASE_URL, workDir);
+  const database = POSTGRES ? await postgresDatabase() : sqliteDatabase();
+  const kind = POSTGRES ? 'PostgreSQL' : 'SQLite';
   const apiPort = await freePort();
   const apiRoot = `http://127.0.0.1:${apiPort}`;
   const apiProcess = spawnTarget('bench/stand-in-api.ts', {
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
     });
     await waitUntilUp(`http://127.0.0.1:${port}/health`, 'GET');
     console.log(
-      `Poruch delivery benchmark: ${database.kind}, ${fmt(PEOPLE)} people, ${CONNECTIONS} connections, ` +
+      `Poruch delivery benchmark: ${kind}, ${fmt(PEOPLE)} people, ${CONNECTIONS} connections, ` +
         `every ${DANGER_EVERY}th in danger\nStand-in Bot API: ${LIMITS.bot.perSecond}/s per bot (burst ${LIMITS.bot.burst}), ` +
         `${LIMITS.chat.perSecond}/s per chat (burst ${LIMITS.chat.burst}), 429 + retry_after above\n`,
     );
@@ -155,7 +154,6 @@ async function main(): Promise<void> {
     if (poruch) await stop(poruch);
     await stop(apiProcess);
     await database.drop();
-    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

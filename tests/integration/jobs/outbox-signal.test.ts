@@ -1,0 +1,179 @@
+// Two app instances on one PostgreSQL database: a reply written through one is sent by the other at
+// once, because LISTEN/NOTIFY wakes it (its poll here is ten minutes away, so nothing else could);
+// and when the LISTEN connection is cut (a server restart, pg_terminate_backend), the instance opens
+// it again and hears the next notice.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { DeliveryQueue } from '../../../src/core/delivery/ports.js';
+import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
+import { createOutboxDispatcher, type OutboxDispatcher } from '../../../src/jobs/outbox-dispatcher.js';
+import {
+  listenForOutbox,
+  type OutboxSignal,
+  SIGNAL_APPLICATION,
+} from '../../../src/storage/outbox-signal.js';
+import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
+import { describePostgres } from '../../helpers/db.js';
+import { TestClock } from '../queue/world.js';
+import { queueOf, scriptedMessenger, silent } from './outbox-world.js';
+
+const TEN_MINUTES = 10 * 60_000;
+/** Generous: the events come in milliseconds; this only bounds a failing test. */
+const EVENT_TIMEOUT_MS = 15_000;
+
+function within<T>(what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no ${what} within ${EVENT_TIMEOUT_MS} ms`)), EVENT_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Resolves `reached(n)` once the n-th call of `count()` happened. */
+function counter() {
+  let count = 0;
+  const waiting: { n: number; resolve: () => void }[] = [];
+  return {
+    get value() {
+      return count;
+    },
+    count() {
+      count += 1;
+      for (const w of waiting.filter((w) => w.n <= count)) w.resolve();
+    },
+    reached(n: number): Promise<void> {
+      if (count >= n) return Promise.resolve();
+      return new Promise((resolve) => waiting.push({ n, resolve }));
+    },
+  };
+}
+
+/** A logger that remembers its messages and tells when one arrives. */
+function listeningLogger() {
+  const messages: string[] = [];
+  const heard = new Map<string, () => void>();
+  const note = (_: object, msg: string) => {
+    messages.push(msg);
+    heard.get(msg)?.();
+  };
+  return {
+    log: { info: note, warn: note },
+    messages,
+    next: (msg: string) => new Promise<void>((resolve) => heard.set(msg, resolve)),
+  };
+}
+
+describePostgres('outbox wake-ups between instances', {}, (backend) => {
+  const cipher = createHandleCipher(randomBytes(32));
+  let clock: TestClock;
+  let url: string;
+  let writer: StoreWithDatabase;
+  let reader: StoreWithDatabase;
+  const closing: (() => Promise<void>)[] = [];
+  beforeEach(async () => {
+    clock = new TestClock();
+    url = await backend.another();
+    writer = createStore(url, { cipher, clock });
+    reader = createStore(url, { cipher, clock });
+  });
+  afterEach(async () => {
+    for (const close of closing.splice(0).reverse()) await close();
+    await writer.close();
+    await reader.close();
+  });
+
+  async function replyThroughA(platformId: string, key: string): Promise<void> {
+    const chat = await writer.handles.resolve('TELEGRAM', platformId);
+    await writer.transaction((tx) =>
+      tx.outbox.enqueue({ handleId: chat.handleId, locale: 'uk', messages: [{ text: { key } }] }),
+    );
+  }
+
+  /** Instance B: a dispatcher that polls only every ten minutes, woken by its LISTEN connection. */
+  async function instanceB(log = listeningLogger().log) {
+    const rounds = counter();
+    const sent = counter();
+    const { messenger, calls } = scriptedMessenger();
+    const send = messenger.send.bind(messenger);
+    messenger.send = async (...args) => {
+      const outcome = await send(...args);
+      sent.count();
+      return outcome;
+    };
+    const queue = queueOf(reader, cipher, 'instance-b');
+    const counted: DeliveryQueue = {
+      ...queue,
+      takeRound: async (...args) => {
+        const round = await queue.takeRound(...args);
+        rounds.count();
+        return round;
+      },
+    };
+    const dispatcher: OutboxDispatcher = createOutboxDispatcher({
+      queue: counted,
+      messengers: { TELEGRAM: messenger },
+      clock,
+      logger: silent,
+      pollIntervalMs: TEN_MINUTES,
+    });
+    const signal = await listenForOutbox(url, 'instance-b', () => dispatcher.wake(), log, {
+      reconnectMs: 20,
+    });
+    closing.push(
+      () => signal.close(),
+      () => dispatcher.stop(),
+    );
+    dispatcher.start();
+    await within('first round of B', rounds.reached(1)); // found nothing; now asleep for ten minutes
+    return { rounds, sent, calls };
+  }
+
+  async function instanceA(): Promise<OutboxSignal> {
+    const signal = await listenForOutbox(url, 'instance-a', () => {}, silentSignal);
+    closing.push(() => signal.close());
+    return signal;
+  }
+  const silentSignal = { info: () => {}, warn: () => {} };
+
+  it("a reply written through instance A is sent by B at once, woken by A's notice", async () => {
+    const b = await instanceB();
+    const a = await instanceA();
+    expect(b.rounds.value).toBe(1);
+
+    await replyThroughA('100', 'reply');
+    a.announce();
+
+    await within('send by B', b.sent.reached(1));
+    expect(b.calls.map((c) => c.key)).toEqual(['reply']);
+  });
+
+  it('B opens its LISTEN connection again when it is cut, catches up, and hears the next notice', async () => {
+    const logger = listeningLogger();
+    const b = await instanceB(logger.log);
+    const a = await instanceA();
+    const restored = logger.next('outbox LISTEN connection restored');
+
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const cut = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        [`${SIGNAL_APPLICATION} instance-b`],
+      );
+      expect(cut.rowCount).toBe(1);
+    } finally {
+      await admin.end();
+    }
+
+    await within('restored LISTEN connection', restored);
+    expect(logger.messages).toContain('outbox LISTEN connection lost');
+    // Notices sent while it was away are lost, so the restored connection wakes B for one round.
+    await within('round after the reconnect', b.rounds.reached(2));
+
+    await replyThroughA('200', 'after-reconnect');
+    a.announce();
+    await within('send by B after the reconnect', b.sent.reached(1));
+    expect(b.calls.map((c) => c.key)).toEqual(['after-reconnect']);
+  });
+});
