@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     );
 
     const inDanger = (chatId: number) => (chatId - FIRST_CHAT) % DANGER_EVERY === 0;
-    const watching = watchOutbox(database.url, 250, 15 * 60_000);
+    let filed = false;
+    const watching = watchOutbox(database.url, 250, 15 * 60_000, () => filed);
     const burst = await fileReports({
       url,
       secret: SECRET,
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       inDanger,
     });
     const burstEnded = nowMs();
+    filed = true;
     const samples = await watching;
     await stop(poruch);
     poruch = null;
