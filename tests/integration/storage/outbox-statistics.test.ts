@@ -2,8 +2,10 @@
 // PostgreSQL a dispatcher round that sees a full page of candidates ANALYZEs the outbox tables, at
 // most once per 15 s of the injected clock; a quiet round never does; SQLite never does.
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
+import { outboxStatisticsSettled } from '../../../src/storage/outbox-statistics.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describePostgres, freshSqliteUrl } from '../../helpers/db.js';
 import { queueOf } from '../jobs/outbox-world.js';
@@ -24,15 +26,30 @@ async function repliesWaiting(store: StoreWithDatabase, chats: number): Promise<
   }
 }
 
-const round = (store: StoreWithDatabase, clock: TestClock) =>
-  queueOf(store, cipher).takeRound('TELEGRAM', clock.now(), 8, LEASE_MS);
+/** A dispatcher round, and the ANALYZE it may have started (it runs beside the sends, not before). */
+async function round(store: StoreWithDatabase, clock: TestClock) {
+  const taken = await queueOf(store, cipher).takeRound('TELEGRAM', clock.now(), 8, LEASE_MS);
+  await outboxStatisticsSettled(store.database);
+  return taken;
+}
+
+/** Generous: the round takes milliseconds; this only bounds a failing test. */
+function within<T>(what: string, promise: Promise<T>, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 describePostgres('outbox planner statistics', {}, (backend) => {
+  let url: string;
   let store: StoreWithDatabase;
   let clock: TestClock;
   beforeEach(async () => {
     clock = new TestClock();
-    store = createStore(await backend.another(), { cipher, clock });
+    url = await backend.another();
+    store = createStore(url, { cipher, clock });
   });
   afterEach(() => store.close());
 
@@ -61,6 +78,27 @@ describePostgres('outbox planner statistics', {}, (backend) => {
     seconds(clock, 0.1);
     expect((await round(store, clock)).picked.length).toBeGreaterThan(0);
     expect(await analyzed()).toEqual({ ChatHandle: 2, OutboxMessage: 2, SendPace: 2 });
+  });
+
+  it('the picked entries do not wait for an ANALYZE held up by a lock (autovacuum, another instance)', async () => {
+    await repliesWaiting(store, BACKLOG_CHATS);
+    // What autovacuum or another instance's ANALYZE holds: a lock every ANALYZE of SendPace waits for.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('LOCK TABLE "SendPace" IN SHARE UPDATE EXCLUSIVE MODE');
+      const taken = await within(
+        'a round behind the lock',
+        queueOf(store, cipher).takeRound('TELEGRAM', clock.now(), 8, LEASE_MS),
+      );
+      expect(taken.picked.length).toBeGreaterThan(0);
+      await other.query('COMMIT');
+    } finally {
+      await other.end();
+    }
+    await within('the ANALYZE after the lock', outboxStatisticsSettled(store.database));
+    expect(await analyzed()).toEqual({ ChatHandle: 1, OutboxMessage: 1, SendPace: 1 });
   });
 
   it('a round with less than a page of candidates leaves the statistics to autovacuum', async () => {
