@@ -15,20 +15,11 @@ import {
 } from '../../../src/storage/outbox-signal.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describePostgres } from '../../helpers/db.js';
+import { within } from '../../helpers/within.js';
 import { TestClock } from '../queue/world.js';
 import { queueOf, scriptedMessenger, silent } from './outbox-world.js';
 
 const TEN_MINUTES = 10 * 60_000;
-/** Generous: the events come in milliseconds; this only bounds a failing test. */
-const EVENT_TIMEOUT_MS = 15_000;
-
-function within<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no ${what} within ${EVENT_TIMEOUT_MS} ms`)), EVENT_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Resolves `reached(n)` once the n-th call of `count()` happened. */
 function counter() {

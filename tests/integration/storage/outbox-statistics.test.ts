@@ -8,6 +8,7 @@ import { createHandleCipher } from '../../../src/crypto/handle-cipher.js';
 import { outboxStatisticsSettled } from '../../../src/storage/outbox-statistics.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
 import { describePostgres, freshSqliteUrl } from '../../helpers/db.js';
+import { within } from '../../helpers/within.js';
 import { queueOf } from '../jobs/outbox-world.js';
 import { TestClock } from '../queue/world.js';
 
@@ -31,15 +32,6 @@ async function round(store: StoreWithDatabase, clock: TestClock) {
   const taken = await queueOf(store, cipher).takeRound('TELEGRAM', clock.now(), 8, LEASE_MS);
   await outboxStatisticsSettled(store.database);
   return taken;
-}
-
-/** Generous: the round takes milliseconds; this only bounds a failing test. */
-function within<T>(what: string, promise: Promise<T>, ms = 15_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 describePostgres('outbox planner statistics', {}, (backend) => {
@@ -89,7 +81,7 @@ describePostgres('outbox planner statistics', {}, (backend) => {
       await other.query('BEGIN');
       await other.query('LOCK TABLE "SendPace" IN SHARE UPDATE EXCLUSIVE MODE');
       const taken = await within(
-        'a round behind the lock',
+        'end of a round behind the lock',
         queueOf(store, cipher).takeRound('TELEGRAM', clock.now(), 8, LEASE_MS),
       );
       expect(taken.picked.length).toBeGreaterThan(0);
@@ -97,7 +89,7 @@ describePostgres('outbox planner statistics', {}, (backend) => {
     } finally {
       await other.end();
     }
-    await within('the ANALYZE after the lock', outboxStatisticsSettled(store.database));
+    await within('end of the ANALYZE after the lock', outboxStatisticsSettled(store.database));
     expect(await analyzed()).toEqual({ ChatHandle: 1, OutboxMessage: 1, SendPace: 1 });
   });
 
