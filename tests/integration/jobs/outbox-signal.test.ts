@@ -1,7 +1,7 @@
 // Two app instances on one PostgreSQL database: a reply written through one is sent by the other at
 // once, because LISTEN/NOTIFY wakes it (its poll here is ten minutes away, so nothing else could);
 // and when the LISTEN connection is cut (a server restart, pg_terminate_backend), the instance opens
-// it again and hears the next notice.
+// it again (trying until the database accepts connections) and hears the next notice.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   SIGNAL_APPLICATION,
 } from '../../../src/storage/outbox-signal.js';
 import { createStore, type StoreWithDatabase } from '../../../src/storage/store.js';
-import { describePostgres } from '../../helpers/db.js';
+import { describePostgres, POSTGRES_URL } from '../../helpers/db.js';
 import { within } from '../../helpers/within.js';
 import { TestClock } from '../queue/world.js';
 import { queueOf, scriptedMessenger, silent } from './outbox-world.js';
@@ -55,6 +55,17 @@ function listeningLogger() {
   };
 }
 
+/** On the server's own database, so that it works while the test's database refuses connections. */
+async function asAdmin(text: string, params: unknown[] = []) {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    return await admin.query(text, params);
+  } finally {
+    await admin.end();
+  }
+}
+
 describePostgres('outbox wake-ups between instances', {}, (backend) => {
   const cipher = createHandleCipher(randomBytes(32));
   let clock: TestClock;
@@ -80,6 +91,16 @@ describePostgres('outbox wake-ups between instances', {}, (backend) => {
       tx.outbox.enqueue({ handleId: chat.handleId, locale: 'uk', messages: [{ text: { key } }] }),
     );
   }
+
+  /** What a server restart or an administrator does to B's LISTEN connection; how many were cut. */
+  async function cutListenerOfB(): Promise<number> {
+    const cut = await asAdmin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`,
+      [databaseName(), `${SIGNAL_APPLICATION} instance-b`],
+    );
+    return cut.rowCount ?? 0;
+  }
+  const databaseName = () => new URL(url).pathname.slice(1);
 
   /** Instance B: a dispatcher that polls only every ten minutes, woken by its LISTEN connection. */
   async function instanceB(log = listeningLogger().log) {
@@ -145,17 +166,7 @@ describePostgres('outbox wake-ups between instances', {}, (backend) => {
     const a = await instanceA();
     const restored = logger.next('outbox LISTEN connection restored');
 
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      const cut = await admin.query(
-        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
-        [`${SIGNAL_APPLICATION} instance-b`],
-      );
-      expect(cut.rowCount).toBe(1);
-    } finally {
-      await admin.end();
-    }
+    expect(await cutListenerOfB()).toBe(1);
 
     await within('restored LISTEN connection', restored);
     expect(logger.messages).toContain('outbox LISTEN connection lost');
@@ -166,5 +177,28 @@ describePostgres('outbox wake-ups between instances', {}, (backend) => {
     a.announce();
     await within('send by B after the reconnect', b.sent.reached(1));
     expect(b.calls.map((c) => c.key)).toEqual(['after-reconnect']);
+  });
+
+  it('B keeps trying while the database refuses connections, and is back as soon as it accepts them', async () => {
+    const logger = listeningLogger();
+    const b = await instanceB(logger.log);
+    const a = await instanceA();
+    const refused = logger.next('outbox LISTEN reconnect failed');
+    const restored = logger.next('outbox LISTEN connection restored');
+
+    await asAdmin(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS false`);
+    try {
+      expect(await cutListenerOfB()).toBe(1);
+      await within('refused reconnect', refused);
+    } finally {
+      await asAdmin(`ALTER DATABASE "${databaseName()}" ALLOW_CONNECTIONS true`);
+    }
+    await within('restored LISTEN connection', restored);
+    await within('round after the reconnect', b.rounds.reached(2));
+
+    await replyThroughA('300', 'after-refusal');
+    a.announce();
+    await within('send by B after the refusal', b.sent.reached(1));
+    expect(b.calls.map((c) => c.key)).toEqual(['after-refusal']);
   });
 });
