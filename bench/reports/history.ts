@@ -4,6 +4,7 @@
 
 import type { Channel, Outcome, RequestKind, Urgency } from '../../src/core/model.js';
 import { AUDIT_ACTIONS } from '../../src/core/queue/audit.js';
+import { secondsBetween } from '../../src/storage/audit.js';
 import type { Sql } from '../../src/storage/sql.js';
 
 const MINUTE = 60_000;
@@ -51,8 +52,9 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
   await sql.run(
     `INSERT INTO "Request" ("id", "caseCode", "kind", "category", "urgency", "status", "centreId",
        "claimedById", "claimedAt", "escalationLevel", "escalatedAt", "outcome", "closedAt", "language", "channel",
-       "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt",
+       "firstClaimedAt", "firstAnsweredAt", "claimSeconds", "firstAnswerSeconds", "closeSeconds")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       story.id,
       story.caseCode,
@@ -75,6 +77,7 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
       story.priorRequests ?? 0,
       story.receivedAt,
       story.receivedAt,
+      ...reactionColumns(story),
     ],
   );
   for (const event of eventsOf(story)) {
@@ -92,6 +95,17 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
       ],
     );
   }
+}
+
+/** What storage/audit.ts keeps on the row as the claim, answer and close happen. */
+function reactionColumns(story: RequestStory) {
+  const firstClaim = story.claims?.length ? Math.min(...story.claims.map((c) => c.after)) : undefined;
+  const minutes = [firstClaim, story.answeredAfter, story.closed?.after];
+  const [claimed, answered] = minutes.map((m) => (m === undefined ? null : at(story, m)));
+  const seconds = minutes.map((m) =>
+    m === undefined ? null : secondsBetween(story.receivedAt, at(story, m)),
+  );
+  return [claimed ?? null, answered ?? null, ...seconds];
 }
 
 interface StoryEvent {
