@@ -31,6 +31,12 @@ export interface RequestStory {
   claims?: { specialistId: string; after: number; lapsed?: boolean }[];
   answeredAfter?: number;
   closed?: { after: number; outcome: Outcome };
+  /** The specialist's own category, when recorded (casework: it decides which deadlines apply). */
+  caseCategory?: string;
+  /** When the needs assessment was recorded. */
+  assessedAt?: Date;
+  /** Notices to the children's service or police (...), minutes after receipt, recorded by `by`. */
+  notices?: { recipient: string; after: number; by: string }[];
 }
 
 const at = (story: RequestStory, minutes: number) => new Date(story.receivedAt.getTime() + minutes * MINUTE);
@@ -53,8 +59,9 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
     `INSERT INTO "Request" ("id", "caseCode", "kind", "category", "urgency", "status", "centreId",
        "claimedById", "claimedAt", "escalationLevel", "escalatedAt", "outcome", "closedAt", "language", "channel",
        "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt",
-       "firstClaimedAt", "firstAnsweredAt", "claimSeconds", "firstAnswerSeconds", "closeSeconds")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       "firstClaimedAt", "firstAnsweredAt", "claimSeconds", "firstAnswerSeconds", "closeSeconds",
+       "caseCategory", "assessedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       story.id,
       story.caseCode,
@@ -78,8 +85,24 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
       story.receivedAt,
       story.receivedAt,
       ...reactionColumns(story),
+      story.caseCategory ?? null,
+      story.assessedAt ?? null,
     ],
   );
+  for (const [n, notice] of (story.notices ?? []).entries()) {
+    await sql.run(
+      `INSERT INTO "CaseNotice" ("id", "requestId", "recipient", "way", "sentAt", "specialistId", "createdAt")
+       VALUES (?, ?, ?, 'PHONE', ?, ?, ?)`,
+      [
+        `${story.id}-n${n}`,
+        story.id,
+        notice.recipient,
+        at(story, notice.after),
+        notice.by,
+        at(story, notice.after),
+      ],
+    );
+  }
   for (const event of eventsOf(story)) {
     await sql.run(
       `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt")

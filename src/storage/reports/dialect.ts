@@ -17,6 +17,10 @@ export interface Dialect {
    * its own statistics and needs no hint.
    */
   filterOnly(column: string): string;
+  /** A DateTime parameter where nothing gives it a type (a VALUES list). */
+  timestampParam: string;
+  /** The calendar date (YYYY-MM-DD) of a DateTime shifted by a number of minutes (an expression). */
+  shiftedDate(column: string, minutes: string): string;
 }
 
 const FIELD = /^[A-Za-z]+$/;
@@ -31,6 +35,8 @@ const sqlite: Dialect = {
   utcHour: (column) => `substr(${column}, 1, 13)`,
   jsonText: (column, field) => `json_extract(${column}, '$.${checked(field)}')`,
   filterOnly: (column) => `+${column}`,
+  timestampParam: '?',
+  shiftedDate: (column, minutes) => `date(${column}, (${minutes}) || ' minutes')`,
 };
 
 const postgresql: Dialect = {
@@ -38,6 +44,8 @@ const postgresql: Dialect = {
   utcHour: (column) => `to_char(${column}, 'YYYY-MM-DD"T"HH24')`,
   jsonText: (column, field) => `(CAST(${column} AS jsonb) ->> '${checked(field)}')`,
   filterOnly: (column) => column,
+  timestampParam: 'CAST(? AS TIMESTAMP(3))',
+  shiftedDate: (column, minutes) => `to_char(${column} + (${minutes}) * INTERVAL '1 minute', 'YYYY-MM-DD')`,
 };
 
 export const dialectOf = (provider: Provider): Dialect => (provider === 'sqlite' ? sqlite : postgresql);

@@ -1,0 +1,149 @@
+// The casework deadlines of core/reports/casework.ts in SQL over Request and CaseNotice, one text for
+// both backends. Which requests owe what is core/casework/deadlines.ts written as SQL conditions:
+// - a report about a child (a concern; the specialist's category, once recorded, decides);
+// - the children's service for violence, neglect, a child left without care (the specialist's
+//   category first, else the reporter's); the police for an urgent concern;
+// - not a case closed as a duplicate (it owes nothing of its own).
+// The first notice to each recipient is one index seek per request (CaseNotice by request, recipient
+// and time); the local day of intake is joined to the day's assessment deadline, worked out by core
+// with the calendar (weekends, configured holidays) and passed in as a small VALUES table.
+import { type CaseworkPolicy, CHILDREN_SERVICE_CATEGORIES } from '../../core/casework/deadlines.js';
+import { assessmentDeadlines, offsetsOver } from '../../core/reports/casework.js';
+import type {
+  CaseworkMeasureSource,
+  CaseworkMeasures,
+  DeadlineShare,
+  ReportScope,
+} from '../../core/reports/model.js';
+import type { Period } from '../../core/reports/period.js';
+import type { Sql, SqlValue } from '../sql.js';
+import type { Dialect } from './dialect.js';
+import { scopeFilter } from './scope.js';
+
+const CODE = /^[A-Z_]+$/;
+const literal = (code: string) => {
+  if (!CODE.test(code)) throw new Error(`not a category code: ${code}`);
+  return `'${code}'`;
+};
+
+/** A category code or a "TOP.SUB" code whose top is one of these. */
+const topIn = (column: string, tops: readonly string[]) =>
+  `(${column} IN (${tops.map(literal).join(', ')}) OR ${tops.map((t) => `${column} LIKE '${t}.%'`).join(' OR ')})`;
+
+const IS_CONCERN = `((r."caseCategory" IS NULL AND r."kind" = 'CONCERN')
+  OR (r."caseCategory" IS NOT NULL AND NOT ${topIn('r."caseCategory"', ['CONSULTATION'])}))`;
+const OBLIGES_CHILDREN_SERVICE = topIn(
+  'COALESCE(r."caseCategory", r."category")',
+  CHILDREN_SERVICE_CATEGORIES,
+);
+
+const firstNotice = (recipient: string) =>
+  `(SELECT MIN(n."sentAt") FROM "CaseNotice" n WHERE n."requestId" = r."id" AND n."recipient" = ${literal(recipient)})`;
+
+const PARTS = ['met', 'late', 'missing', 'pending'] as const;
+type Part = (typeof PARTS)[number];
+
+/** Four sums (met, late, missing, pending) of one deadline over the rows of "owed". */
+function shareColumns(name: string, owed: string, doneAt: string, onTime: string, passed: string) {
+  const when: Record<Part, string> = {
+    met: `${doneAt} IS NOT NULL AND ${onTime}`,
+    late: `${doneAt} IS NOT NULL AND NOT (${onTime})`,
+    missing: `${doneAt} IS NULL AND ${passed}`,
+    pending: `${doneAt} IS NULL AND NOT (${passed})`,
+  };
+  return PARTS.map(
+    (part) =>
+      `CAST(SUM(CASE WHEN ${owed} AND ${when[part]} THEN 1 ELSE 0 END) AS INTEGER) AS "${name}_${part}"`,
+  ).join(',\n    ');
+}
+
+type Row = { centreId: string } & Record<string, number | bigint | null>;
+
+function shareOf(row: Row, name: string): DeadlineShare {
+  const [met, late, missing, pending] = PARTS.map((part) => Number(row[`${name}_${part}`] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { due: met + late + missing, met, late, missing, pending };
+}
+
+export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPolicy): CaseworkMeasureSource {
+  return {
+    async deadlines(scope: ReportScope, period: Period, asOf: Date) {
+      const filter = scopeFilter(scope);
+      const offsets = offsetsOver(period.from, period.to, policy.calendar.timeZone);
+      // The offsets are whole minutes computed here, so they are written into the text as numbers.
+      const last = offsets[offsets.length - 1]?.minutes ?? 0;
+      const changes = offsets
+        .slice(1)
+        .map((_, i) => `WHEN c."createdAt" < ? THEN ${Math.trunc(offsets[i]?.minutes ?? 0)}`);
+      const offsetCase =
+        changes.length === 0
+          ? `${Math.trunc(last)}`
+          : `CASE ${changes.join(' ')} ELSE ${Math.trunc(last)} END`;
+      const offsetParams: SqlValue[] = offsets.slice(1).map((o) => o.from);
+      const days = assessmentDeadlines(period, policy);
+      const received = dialect.filterOnly('r."createdAt"');
+      // Within the period: the notice is on time up to the minute (ms-exact, whatever the backend's
+      // floating-point date arithmetic gives for "exactly 24 hours").
+      const within = (doneAt: string, minutes: number) =>
+        `ROUND(${dialect.secondsBetween('c."createdAt"', doneAt)} * 1000) <= ${minutes * 60_000}`;
+      const cutoff = (minutes: number) => new Date(asOf.getTime() - minutes * 60_000);
+      const rows = await sql.all<Row>(
+        `WITH "days"("day", "dueAt") AS (VALUES ${days.map(() => `(?, ${dialect.timestampParam})`).join(', ')}),
+         "owing" AS (
+           SELECT r."centreId" AS "centreId", r."createdAt" AS "createdAt", r."assessedAt" AS "assessedAt",
+             CASE WHEN r."urgency" = 'URGENT' THEN 1 ELSE 0 END AS "urgent",
+             CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN 1 ELSE 0 END AS "childrenService",
+             ${firstNotice('CHILDREN_SERVICE')} AS "childrenServiceAt",
+             ${firstNotice('POLICE')} AS "policeAt"
+           FROM "Request" r
+           WHERE ${filter.where} AND ${received} >= ? AND ${received} < ? AND ${IS_CONCERN}
+             AND (r."outcome" IS NULL OR r."outcome" <> 'DUPLICATE')
+         )
+         SELECT c."centreId" AS "centreId",
+           ${shareColumns(
+             'childrenService',
+             'c."childrenService" = 1',
+             'c."childrenServiceAt"',
+             within('c."childrenServiceAt"', policy.childrenServiceNoticeMinutes),
+             'c."createdAt" <= ?',
+           )},
+           ${shareColumns(
+             'police',
+             'c."urgent" = 1',
+             'c."policeAt"',
+             within('c."policeAt"', policy.policeNoticeMinutes),
+             'c."createdAt" <= ?',
+           )},
+           ${shareColumns('assessment', '1 = 1', 'c."assessedAt"', 'c."assessedAt" <= d."dueAt"', 'd."dueAt" <= ?')}
+         FROM "owing" c
+         JOIN "days" d ON d."day" = ${dialect.shiftedDate('c."createdAt"', offsetCase)}
+         GROUP BY c."centreId"`,
+        [
+          ...days.flatMap((d) => [d.day, d.dueAt]),
+          ...filter.params,
+          period.from,
+          period.to,
+          // Each "passed" condition appears in two of the four sums (missing, pending): twice each.
+          ...twice(cutoff(policy.childrenServiceNoticeMinutes)),
+          ...twice(cutoff(policy.policeNoticeMinutes)),
+          ...twice(asOf),
+          ...offsetParams,
+        ],
+      );
+      return rows.map((row) => ({
+        centreId: row.centreId,
+        measures: {
+          childrenServiceNoticeWithin24h: shareOf(row, 'childrenService'),
+          policeNoticeWithin1h: shareOf(row, 'police'),
+          needsAssessmentWithin5WorkingDays: shareOf(row, 'assessment'),
+        } satisfies CaseworkMeasures,
+      }));
+    },
+  };
+}
+
+const twice = (value: SqlValue) => [value, value];
