@@ -78,14 +78,13 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
       const last = offsets[offsets.length - 1]?.minutes ?? 0;
       const changes = offsets
         .slice(1)
-        .map((_, i) => `WHEN c."createdAt" < ? THEN ${Math.trunc(offsets[i]?.minutes ?? 0)}`);
+        .map((_, i) => `WHEN r."createdAt" < ? THEN ${Math.trunc(offsets[i]?.minutes ?? 0)}`);
       const offsetCase =
         changes.length === 0
           ? `${Math.trunc(last)}`
           : `CASE ${changes.join(' ')} ELSE ${Math.trunc(last)} END`;
       const offsetParams: SqlValue[] = offsets.slice(1).map((o) => o.from);
       const days = assessmentDeadlines(period, policy);
-      const received = dialect.filterOnly('r."createdAt"');
       // Within the period: the notice is on time up to the minute (ms-exact, whatever the backend's
       // floating-point date arithmetic gives for "exactly 24 hours").
       const within = (doneAt: string, minutes: number) =>
@@ -93,14 +92,15 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
       const cutoff = (minutes: number) => new Date(asOf.getTime() - minutes * 60_000);
       const rows = await sql.all<Row>(
         `WITH "days"("day", "dueAt") AS (VALUES ${days.map(() => `(?, ${dialect.timestampParam})`).join(', ')}),
-         "owing" AS (
+         "owing" AS MATERIALIZED (
            SELECT r."centreId" AS "centreId", r."createdAt" AS "createdAt", r."assessedAt" AS "assessedAt",
+             ${dialect.shiftedDate('r."createdAt"', offsetCase)} AS "day",
              CASE WHEN r."urgency" = 'URGENT' THEN 1 ELSE 0 END AS "urgent",
              CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN 1 ELSE 0 END AS "childrenService",
-             ${firstNotice('CHILDREN_SERVICE')} AS "childrenServiceAt",
-             ${firstNotice('POLICE')} AS "policeAt"
+             CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN ${firstNotice('CHILDREN_SERVICE')} END AS "childrenServiceAt",
+             CASE WHEN r."urgency" = 'URGENT' THEN ${firstNotice('POLICE')} END AS "policeAt"
            FROM "Request" r
-           WHERE ${filter.where} AND ${received} >= ? AND ${received} < ? AND ${IS_CONCERN}
+           WHERE ${filter.where} AND r."createdAt" >= ? AND r."createdAt" < ? AND ${IS_CONCERN}
              AND (r."outcome" IS NULL OR r."outcome" <> 'DUPLICATE')
          )
          SELECT c."centreId" AS "centreId",
@@ -120,10 +120,11 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
            )},
            ${shareColumns('assessment', '1 = 1', 'c."assessedAt"', 'c."assessedAt" <= d."dueAt"', 'd."dueAt" <= ?')}
          FROM "owing" c
-         JOIN "days" d ON d."day" = ${dialect.shiftedDate('c."createdAt"', offsetCase)}
+         JOIN "days" d ON d."day" = c."day"
          GROUP BY c."centreId"`,
         [
           ...days.flatMap((d) => [d.day, d.dueAt]),
+          ...offsetParams,
           ...filter.params,
           period.from,
           period.to,
@@ -131,7 +132,6 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
           ...twice(cutoff(policy.childrenServiceNoticeMinutes)),
           ...twice(cutoff(policy.policeNoticeMinutes)),
           ...twice(asOf),
-          ...offsetParams,
         ],
       );
       return rows.map((row) => ({
