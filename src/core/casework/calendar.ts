@@ -28,7 +28,7 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 /** Minutes the zone is ahead of UTC at an instant (+120 or +180 for Kyiv). */
-export function offsetMinutes(instant: Date, timeZone: string): number {
+function offsetMinutes(instant: Date, timeZone: string): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName')?.value;

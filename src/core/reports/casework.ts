@@ -1,70 +1,60 @@
 // The casework deadlines as statistics (issue "Casework"): of the reports received in a period, how
 // many had their children's-service notice, police notice and needs assessment on time. The rules are
-// those of core/casework/deadlines.ts (which cases owe what, and by when); storage counts in SQL with
-// the two things SQL cannot work out alone, prepared here from the same calendar code:
-// - the UTC offsets in force over the period, to find the local day a request was received on;
-// - for each such local day, the end of the n-th working day after it (weekends, holidays).
-import { localDate, offsetMinutes, workingDaysAfter } from '../casework/calendar.js';
+// those of core/casework/deadlines.ts (which cases owe what, and by when); storage counts in SQL. The
+// one thing SQL cannot work out alone is the assessment deadline (the end of the n-th working day
+// after the local day of intake, skipping weekends and holidays): it is prepared here, from the same
+// calendar code, as a small table keyed by UTC date, which SQL joins by equality.
+import { workingDaysAfter } from '../casework/calendar.js';
 import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { CaseworkMeasures, DeadlineShare } from './model.js';
-import type { Period } from './period.js';
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
-/** One stretch of time with one UTC offset: from `from` (the first stretch: from the start of time). */
-export interface OffsetStretch {
-  from: Date | null;
-  minutes: number;
-}
+import { addDays, localDayOf, type Period, startOfDay } from './period.js';
 
 /**
- * The offsets in force over [from, to): sampled once a day (zones change offset at most a few times
- * a year, never twice in a day), then found to the minute where they change.
+ * One UTC date: the local midnight falls on it at `midnight` (UTC time of day, "HH:MM:SS.mmm", as
+ * SQL writes a time); a request received before it was received on one local day, after it on the
+ * next, and the two days have their own deadlines. (Every UTC date holds exactly one local midnight
+ * in the zones Poruch serves: their clocks change at 03:00/04:00, never at midnight.)
  */
-export function offsetsOver(from: Date, to: Date, timeZone: string): OffsetStretch[] {
-  const offsetAt = (at: number) => offsetMinutes(new Date(at), timeZone);
-  const stretches: OffsetStretch[] = [{ from: null, minutes: offsetAt(from.getTime()) }];
-  for (let at = from.getTime(); at < to.getTime(); at += DAY) {
-    const before = (stretches[stretches.length - 1] as OffsetStretch).minutes;
-    const next = Math.min(at + DAY, to.getTime());
-    const minutes = offsetAt(next);
-    if (minutes === before) continue;
-    let lo = at; // the old offset here
-    let hi = next; // the new one here
-    while (hi - lo > MINUTE) {
-      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
-      if (offsetAt(mid) === before) lo = mid;
-      else hi = mid;
-    }
-    stretches.push({ from: new Date(hi), minutes });
-  }
-  return stretches;
+export interface UtcDateDeadlines {
+  utcDate: string;
+  midnight: string;
+  dueBefore: Date;
+  dueAfter: Date;
 }
 
 /** Deadlines of a local day never change for one calendar: computed once per process. */
 const dueOfDay = new Map<string, Date>();
 
-/** Each local day the period's requests can be received on, with its assessment deadline. */
-export function assessmentDeadlines(period: Period, policy: CaseworkPolicy): { day: string; dueAt: Date }[] {
+function assessmentDue(day: string, policy: CaseworkPolicy): Date {
   const { calendar, assessmentWorkingDays: n } = policy;
-  const first = localDate(period.from, calendar.timeZone);
-  const last = localDate(new Date(period.to.getTime() - 1), calendar.timeZone);
-  const days: { day: string; dueAt: Date }[] = [];
-  for (let day = first; day <= last; day = nextDay(day)) {
-    const key = `${calendar.timeZone} ${calendar.holidays.join(',')} ${n} ${day}`;
-    let dueAt = dueOfDay.get(key);
-    if (!dueAt) {
-      // Noon UTC falls on the same local day in every zone Poruch serves; the day itself does not count.
-      dueAt = workingDaysAfter(new Date(`${day}T12:00:00Z`), n, calendar);
-      dueOfDay.set(key, dueAt);
-    }
-    days.push({ day, dueAt });
+  const key = `${calendar.timeZone} ${calendar.holidays.join(',')} ${n} ${day}`;
+  let dueAt = dueOfDay.get(key);
+  if (!dueAt) {
+    // Noon UTC falls on the same local day in every zone Poruch serves; the day itself does not count.
+    dueAt = workingDaysAfter(new Date(`${day}T12:00:00Z`), n, calendar);
+    dueOfDay.set(key, dueAt);
   }
-  return days;
+  return dueAt;
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+/** The assessment deadlines of every request the period can hold, keyed by the UTC date of intake. */
+export function assessmentDeadlines(period: Period, policy: CaseworkPolicy): UtcDateDeadlines[] {
+  const { timeZone } = policy.calendar;
+  const first = localDayOf(period.from, timeZone);
+  const last = localDayOf(new Date(period.to.getTime() - 1), timeZone);
+  const rows: UtcDateDeadlines[] = [];
+  // Each local midnight from the start of the first day to the end of the last one.
+  for (let day = first; day <= addDays(last, 1); day = addDays(day, 1)) {
+    const midnight = startOfDay(day, timeZone).toISOString();
+    rows.push({
+      utcDate: midnight.slice(0, 10),
+      midnight: midnight.slice(11, 23),
+      dueBefore: assessmentDue(addDays(day, -1), policy),
+      dueAfter: assessmentDue(day, policy),
+    });
+  }
+  return rows;
+}
 
 export const NO_SHARE: DeadlineShare = { due: 0, met: 0, late: 0, missing: 0, pending: 0 };
 

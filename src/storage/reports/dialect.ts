@@ -19,8 +19,9 @@ export interface Dialect {
   filterOnly(column: string): string;
   /** A DateTime parameter where nothing gives it a type (a VALUES list). */
   timestampParam: string;
-  /** The calendar date (YYYY-MM-DD) of a DateTime shifted by a number of minutes (an expression). */
-  shiftedDate(column: string, minutes: string): string;
+  /** The UTC date of a DateTime as text "YYYY-MM-DD", and its UTC time of day "HH:MM:SS.mmm". */
+  utcDate(column: string): string;
+  utcTime(column: string): string;
 }
 
 const FIELD = /^[A-Za-z]+$/;
@@ -36,7 +37,8 @@ const sqlite: Dialect = {
   jsonText: (column, field) => `json_extract(${column}, '$.${checked(field)}')`,
   filterOnly: (column) => `+${column}`,
   timestampParam: '?',
-  shiftedDate: (column, minutes) => `date(${column}, (${minutes}) || ' minutes')`,
+  utcDate: (column) => `substr(${column}, 1, 10)`,
+  utcTime: (column) => `substr(${column}, 12, 12)`,
 };
 
 const postgresql: Dialect = {
@@ -45,7 +47,8 @@ const postgresql: Dialect = {
   jsonText: (column, field) => `(CAST(${column} AS jsonb) ->> '${checked(field)}')`,
   filterOnly: (column) => column,
   timestampParam: 'CAST(? AS TIMESTAMP(3))',
-  shiftedDate: (column, minutes) => `to_char(${column} + (${minutes}) * INTERVAL '1 minute', 'YYYY-MM-DD')`,
+  utcDate: (column) => `to_char(${column}, 'YYYY-MM-DD')`,
+  utcTime: (column) => `to_char(${column}, 'HH24:MI:SS.MS')`,
 };
 
 export const dialectOf = (provider: Provider): Dialect => (provider === 'sqlite' ? sqlite : postgresql);
