@@ -40,7 +40,10 @@ export async function composeOutbox(
   const owner = randomUUID();
   const postgres = deps.store.database.provider === 'postgresql';
   const database = postgres
-    ? openDatabase(config.databaseUrl, { maxConnections: DISPATCHER_CONNECTIONS })
+    ? openDatabase(config.databaseUrl, {
+        maxConnections: DISPATCHER_CONNECTIONS,
+        transactionConnections: DISPATCHER_CONNECTIONS,
+      })
     : deps.store.database;
   const chatPerSecond = config.chatMessagesPerSecond;
   const rules = {

@@ -12,6 +12,8 @@ import type { I18n } from '../i18n/index.js';
 export interface CsvFile {
   /** e.g. "01-centres.csv": numbered in reading order. */
   name: string;
+  /** The table's id ("centres"): what the console's download links ask for. */
+  table: string;
   content: string;
 }
 
@@ -21,7 +23,7 @@ export function centreNames(directory: Directory, locale: Locale): (centreId: st
   return (centreId) => names.get(centreId) ?? centreId;
 }
 
-export function tableRecords(table: Table, i18n: I18n, locale: Locale): string[][] {
+export function tableRecords(table: Table, i18n: Pick<I18n, 'render'>, locale: Locale): string[][] {
   const text = (label: Text | string) => (typeof label === 'string' ? label : i18n.render(label, locale));
   return [
     table.columns.map(text),
@@ -35,7 +37,7 @@ export function tableRecords(table: Table, i18n: I18n, locale: Locale): string[]
 export function reportCsvFiles(
   report: Report,
   directory: Directory,
-  i18n: I18n,
+  i18n: Pick<I18n, 'render'>,
   locale: Locale,
   exposure: Exposure = {},
 ): { files: CsvFile[]; suppressed: boolean } {
@@ -47,6 +49,7 @@ export function reportCsvFiles(
   );
   const files = tables.map((table, i) => ({
     name: `${String(i + 1).padStart(2, '0')}-${table.id}.csv`,
+    table: table.id,
     content: stringify(tableRecords(table, i18n, locale), { bom: true }),
   }));
   return { files, suppressed };

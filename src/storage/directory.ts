@@ -52,13 +52,51 @@ async function writeUnits(tx: DbTx, units: readonly AdminUnit[]): Promise<void> 
   if (units.length > 0) await tx.adminUnit.createMany({ data: parentsFirst(units).map((u) => ({ ...u })) });
 }
 
+/** The contact fields a centre admin may edit in the console (see updateContacts). */
+const CONTACT_FIELDS = [
+  'phone',
+  'email',
+  'addressUk',
+  'addressRu',
+  'hoursUk',
+  'hoursRu',
+  'languages',
+] as const;
+type ContactField = (typeof CONTACT_FIELDS)[number];
+
+const editedFields = (list: string): ContactField[] =>
+  list.split(',').filter((f): f is ContactField => (CONTACT_FIELDS as readonly string[]).includes(f));
+
+/**
+ * What an import writes over an existing centre: everything from the file except the contact fields
+ * its admin changed in the console (theirs, and newer than the file); once an admin has confirmed
+ * the contacts in the console, the file's "needs confirmation" no longer applies.
+ */
+function importedOver(
+  data: ReturnType<typeof centreData>,
+  existing: { contactsEditedFields: string; contactsConfirmedAt: Date | null } | undefined,
+) {
+  if (!existing) return data;
+  const kept: Record<string, unknown> = { ...data };
+  for (const field of editedFields(existing.contactsEditedFields)) delete kept[field];
+  if (existing.contactsConfirmedAt) kept.needsConfirmation = false;
+  return kept;
+}
+
 async function writeCentres(tx: DbTx, centres: readonly Centre[], now: Date): Promise<void> {
+  const existing = new Map(
+    (
+      await tx.centre.findMany({
+        select: { id: true, contactsEditedFields: true, contactsConfirmedAt: true },
+      })
+    ).map((row) => [row.id, row]),
+  );
   for (const centre of parentsFirst(centres)) {
     const data = centreData(centre);
     await tx.centre.upsert({
       where: { id: centre.id },
       create: { id: centre.id, ...data, createdAt: now, updatedAt: now },
-      update: { ...data, updatedAt: now },
+      update: { ...importedOver(data, existing.get(centre.id)), updatedAt: now },
     });
   }
   const keep = centres.map((c) => c.id);
@@ -134,12 +172,25 @@ export function directoryRepository(db: Db, clock: () => Date): DirectoryReposit
       );
     },
 
+    // Remembers which fields the admin actually changed, so that a later import keeps them.
     async updateContacts(centreId, { languages, ...contacts }) {
-      const { count } = await db.centre.updateMany({
-        where: { id: centreId, retiredAt: null },
-        data: { ...contacts, languages: languages.join(','), needsConfirmation: false },
+      return db.$transaction(async (tx) => {
+        const current = await tx.centre.findFirst({ where: { id: centreId, retiredAt: null } });
+        if (!current) return false;
+        const next = { ...contacts, languages: languages.join(',') };
+        const changed = CONTACT_FIELDS.filter((f) => (current[f] ?? '') !== (next[f] ?? ''));
+        const edited = [...new Set([...editedFields(current.contactsEditedFields), ...changed])];
+        await tx.centre.update({
+          where: { id: centreId },
+          data: {
+            ...next,
+            needsConfirmation: false,
+            contactsEditedFields: edited.join(','),
+            contactsConfirmedAt: clock(),
+          },
+        });
+        return true;
       });
-      return count === 1;
     },
   };
 }

@@ -1,10 +1,10 @@
 // Chats Poruch can write to. The platform id is looked up by keyed hash and kept only encrypted;
 // nothing here returns it except `platformIdOf`, which only the outbox dispatcher calls to send.
-import type { ChatHandles, ChatRef } from '../core/delivery/ports.js';
+import type { ChatHandles, ResolvedChat } from '../core/delivery/ports.js';
 import { type Channel, LOCALES, type Locale } from '../core/model.js';
 import type { HandleCipher } from '../crypto/handle-cipher.js';
 import { newId } from './ids.js';
-import { dateOrNull, type Sql } from './sql.js';
+import { booleanOf, dateOrNull, type Sql } from './sql.js';
 
 const localeOf = (value: string | null): Locale | null =>
   (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
@@ -13,15 +13,22 @@ interface HandleRow {
   id: string;
   channel: Channel;
   locale: string | null;
+  unsubscribedAt: unknown;
+  staff: unknown;
 }
 
-const toRef = (row: HandleRow): ChatRef => ({
+const toRef = (row: HandleRow): ResolvedChat => ({
   handleId: row.id,
   channel: row.channel,
   locale: localeOf(row.locale),
+  unreachable: dateOrNull(row.unsubscribedAt) !== null,
+  staff: booleanOf(row.staff),
 });
 
-const FIND = 'SELECT "id", "channel", "locale" FROM "ChatHandle" WHERE "lookupHash" = ?';
+// One round trip answers what every update asks: which chat, has it left, is it a specialist's.
+const FIND = `SELECT h."id", h."channel", h."locale", h."unsubscribedAt",
+    EXISTS (SELECT 1 FROM "Specialist" s WHERE s."handleId" = h."id") AS "staff"
+  FROM "ChatHandle" h WHERE h."lookupHash" = ?`;
 
 export function chatHandles(sql: Sql, cipher: HandleCipher, now: () => Date): ChatHandles {
   return {
@@ -50,7 +57,7 @@ export function chatHandles(sql: Sql, cipher: HandleCipher, now: () => Date): Ch
       );
     },
     async markReachable(handleId) {
-      // Matches no row for a chat that never left: no write, so it is cheap on every update.
+      // Matches no row for a chat that never left (the Inbox asks only when resolve said it had).
       const returned = await sql.run(
         'UPDATE "ChatHandle" SET "unsubscribedAt" = NULL WHERE "id" = ? AND "unsubscribedAt" IS NOT NULL',
         [handleId],

@@ -7,6 +7,7 @@ import { type Candidate, planRound } from '../core/delivery/plan.js';
 import type { DeliveryRules } from '../core/delivery/ports.js';
 import { isPriority, PRIORITY, type Priority } from '../core/delivery/priority.js';
 import type { Channel } from '../core/model.js';
+import { refreshOutboxStatistics } from './outbox-statistics.js';
 import type { Database } from './prisma.js';
 import { botKey, forgetQuietChats, lockedBotPace, savePace } from './send-pace.js';
 import { dateOf, type Sql } from './sql.js';
@@ -17,7 +18,7 @@ const CANDIDATES = 64;
 // The head of a chat: no older pending entry it must follow. Emergency entries follow only older
 // emergency entries (the numbers pass ordinary messages of their own chat); all others follow every
 // older entry. Chats whose bucket cannot allow even the entry's priority now are left out here.
-const HEADS = `
+export const HEADS = `
   SELECT o."id", o."handleId", o."priority", o."createdAt", p."tat" AS "chatPace", o."payload",
          o."sentCount", o."attempts", h."channel", r."sentMessageId" AS "replacesMessageId"
   FROM "OutboxMessage" o
@@ -95,11 +96,11 @@ export interface RoundOptions {
 }
 
 /** Leases what may go now; returns the picked entries' rows in the order to send them. */
-export function takeRoundRows(
+export async function takeRoundRows(
   database: Database,
   o: RoundOptions,
 ): Promise<{ picked: HeadRow[]; nextAt: Date | null }> {
-  return database.transaction(async ({ sql }) => {
+  const { backlogged, ...taken } = await database.transaction(async ({ sql }) => {
     const known = botsWithRow.get(database) ?? new Set<Channel>();
     botsWithRow.set(database, known);
     const bot = await lockedBotPace(sql, database.provider, o.channel, !known.has(o.channel));
@@ -122,6 +123,12 @@ export function takeRoundRows(
       await forgetQuietChats(sql, o.now);
     }
     const nextAt = plan.nextAtMs === null ? null : new Date(plan.nextAtMs);
-    return { picked: plan.picked.map((p) => rows.get(p.id) as HeadRow), nextAt };
+    return {
+      picked: plan.picked.map((p) => rows.get(p.id) as HeadRow),
+      nextAt,
+      backlogged: candidates.length === CANDIDATES,
+    };
   });
+  if (backlogged) await refreshOutboxStatistics(database, o.now.getTime());
+  return taken;
 }

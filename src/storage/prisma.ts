@@ -37,12 +37,25 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * PostgreSQL connections that hold transactions. A transaction keeps its connection until COMMIT
+ * has been flushed to disk, and an fdatasync takes ~2.7 ms on this machine (pg_test_fsync): with 4
+ * connections intake could not pass ~4 commits per fsync, which is about where
+ * `npm run bench -- --postgres` stopped (605 updates/s on a quiet machine). With more, commits that
+ * arrive together share one fsync (PostgreSQL's group commit); 16 gave ~1.5x the updates/s of 4 on
+ * the busy machine. 8 leaves room for four instances (with their other pools) within PostgreSQL's
+ * default of 100 connections. Slots open only when needed; each is a server process and a Prisma client.
+ */
+export const TRANSACTION_CONNECTIONS = 8;
+
 export interface DatabaseOptions {
   /**
-   * PostgreSQL: connections this process may hold for work outside transactions (default 10), and
-   * for transactions (at most 4, see postgres-connection.ts). SQLite always uses one.
+   * PostgreSQL: connections this process may hold for work outside transactions (default 10).
+   * SQLite always uses one.
    */
   maxConnections?: number;
+  /** PostgreSQL: connections for transactions (default TRANSACTION_CONNECTIONS, at most maxConnections). */
+  transactionConnections?: number;
 }
 
 /** Opens (lazily: the first query connects) the database named by `databaseUrl`. */
@@ -62,7 +75,8 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
   const maxConnections = options.maxConnections ?? 10;
   const postgres = postgresConnection(databaseUrl, {
     maxConnections,
-    transactionConnections: Math.min(maxConnections, 4),
+    transactionConnections:
+      options.transactionConnections ?? Math.min(maxConnections, TRANSACTION_CONNECTIONS),
   });
   return { provider, ...postgres };
 }

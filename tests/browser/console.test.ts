@@ -1,7 +1,8 @@
 // The staff console in a real browser (Chromium), end to end with the Telegram emulator: a
 // specialist asks the bot for a link with /web and signs in; a neighbour's report appears in the
 // open queue page by itself; the specialist claims it, replies (the person reads the reply in
-// Telegram) and closes it. A specialist of another centre gets "not found" for that case. Every
+// Telegram), writes a note, sees the children's-service deadline, is refused closing until the
+// notice is recorded in the console's notice form, and closes it. A specialist of another centre gets "not found" for that case. Every
 // page passes axe-core's serious checks, and the CSP is never violated. Screenshots of the queue
 // and case pages go to tests/browser/__screenshots__.
 import { mkdirSync } from 'node:fs';
@@ -117,6 +118,39 @@ describe.runIf(runBrowserTests())('Staff console in Chromium', () => {
     expect(toOlena?.text).toContain('Фахівець центру «Краматорський міський центр соціальних служб»');
     expect(await page.locator('.thread').textContent()).toContain(reply);
     await expectAccessible(page);
+
+    // A note for colleagues, written in place (htmx): the page is not reloaded, the person never sees it.
+    await page.evaluate(() => {
+      (globalThis as unknown as { stillHere: boolean }).stillHere = true;
+    });
+    const note = 'Сусідка бачила хлопчика на майданчику й учора ввечері.';
+    await page.getByLabel('Нова нотатка').fill(note);
+    await page.getByRole('button', { name: 'Записати нотатку' }).click();
+    await page.getByRole('status').filter({ hasText: 'Нотатку записано' }).waitFor();
+    expect(await page.locator('ol.notes').textContent()).toContain(note);
+    expect(await page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(
+      true,
+    );
+
+    // A child left alone owes the children's service a notice within 24 hours: the deadline counts down.
+    const owed = page.locator('#deadline-CHILDREN_SERVICE_NOTICE');
+    expect(await owed.textContent()).toMatch(/через 2[34] год/);
+
+    // Closing before the notice is refused with the reason and a link to the notice form.
+    await page.getByLabel('Результат').selectOption('REFERRED_CHILDREN_SERVICE');
+    await page.getByRole('button', { name: 'Закрити справу' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.filter({ hasText: `Справу ${caseCode} не можна закрити` }).waitFor();
+    expect(await refusal.textContent()).toContain('повідомлення службі у справах дітей');
+    await refusal.getByRole('link', { name: 'Зафіксувати повідомлення' }).click();
+    expect(await page.getByLabel('Кому').inputValue()).toBe('CHILDREN_SERVICE');
+    await page.getByLabel('Як повідомили').selectOption('PHONE');
+    await page.getByLabel('Реєстраційний номер').fill('01-12/345');
+    await page.getByRole('button', { name: 'Зафіксувати', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Повідомлення зафіксовано' }).waitFor();
+    expect(await owed.textContent()).toContain('виконано');
+    expect(await page.locator('#notices-h + div table').textContent()).toContain('01-12/345');
+    await expectAccessible(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'case.png'), fullPage: true });
 
     // Another centre's specialist, in a browser of their own: the case does not exist for them.
@@ -125,24 +159,8 @@ describe.runIf(runBrowserTests())('Staff console in Chromium', () => {
     expect(response?.status()).toBe(404);
     expect(await other.content()).not.toContain(caseCode);
     expect(await other.content()).not.toContain(description);
+    expect(await other.content()).not.toContain(note);
     await expectAccessible(other);
-
-    // A child left alone obliges a notice to the children's service before the case may close. The
-    // console has no notice form yet, so Anna records it in the bot (by phone, no number).
-    const hasButton = (data: string) => (m: { buttons: { data: string }[][] }) =>
-      m.buttons.flat().some((b) => b.data === data);
-    await anna.command('/notify');
-    const [choice] = (await anna.until((m) => m.buttons.flat().some((b) => b.data.startsWith('nr:')))).slice(
-      -1,
-    );
-    const requestId = choice?.buttons.flat()[0]?.data.split(':')[1] ?? '';
-    expect(caseUrl).toContain(requestId);
-    await anna.press(`nr:${requestId}:0`);
-    await anna.until(hasButton(`nw:${requestId}:0:0`));
-    await anna.press(`nw:${requestId}:0:0`);
-    await anna.until(hasButton('nref:-'));
-    await anna.press('nref:-');
-    await anna.until((m) => m.text.startsWith('📨'));
 
     await page.getByLabel('Результат').selectOption('REFERRED_CHILDREN_SERVICE');
     await page.getByRole('button', { name: 'Закрити справу' }).click();

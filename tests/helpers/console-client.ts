@@ -49,6 +49,12 @@ export class ConsoleClient {
     return this.post(path);
   }
 
+  /** Carries a session opened without the sign-in page (tests that sign in many staff at once). */
+  useSession(sessionId: string) {
+    this.cookies.set('poruch_session', sessionId);
+    return this;
+  }
+
   has(cookie: string) {
     return this.cookies.has(cookie);
   }

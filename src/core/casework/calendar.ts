@@ -67,3 +67,15 @@ export function workingDaysAfter(from: Date, n: number, calendar: WorkCalendar):
   }
   return endOfLocalDay(date, calendar.timeZone);
 }
+
+/**
+ * The instant of a wall-clock time ("2026-12-01T14:05") in a time zone: what a specialist means
+ * when they type when a notice was sent. Two passes settle the offset across a DST switch.
+ */
+export function fromLocalTime(local: string, timeZone: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
+  const asUtc = Date.parse(`${local}:00Z`);
+  if (Number.isNaN(asUtc)) return null;
+  const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000;
+  return new Date(asUtc - offsetMinutes(new Date(first), timeZone) * 60_000);
+}

@@ -42,7 +42,8 @@ export interface Deadline {
   requiredToClose: boolean;
 }
 
-const NOTICE_OF: Partial<Record<DeadlineKind, Recipient>> = {
+/** Whom each notice deadline is owed to. */
+export const RECIPIENT_OF: Partial<Record<DeadlineKind, Recipient>> = {
   POLICE_NOTICE: 'POLICE',
   CHILDREN_SERVICE_NOTICE: 'CHILDREN_SERVICE',
 };
@@ -61,7 +62,7 @@ export function deadlinesOf(facts: CaseFacts, policy: CaseworkPolicy): Deadline[
   const intake = request.createdAt;
   const deadlines: Deadline[] = [];
   const notice = (kind: DeadlineKind, minutes: number) => {
-    const recipient = NOTICE_OF[kind] as Recipient;
+    const recipient = RECIPIENT_OF[kind] as Recipient;
     deadlines.push({
       kind,
       dueAt: after(intake, minutes),
@@ -88,6 +89,12 @@ export function obligesChildrenService(facts: CaseFacts): boolean {
 }
 
 export const isOverdue = (d: Deadline, now: Date): boolean => d.metAt === null && now > d.dueAt;
+
+/** The owed deadline that falls due first (overdue ones first of all); null when nothing is owed. */
+export function nextOwed(deadlines: Deadline[]): Deadline | null {
+  const owed = deadlines.filter((d) => d.metAt === null);
+  return owed.reduce<Deadline | null>((a, d) => (a && a.dueAt <= d.dueAt ? a : d), null);
+}
 
 /** Met, but late: for the register and the statistics. */
 export const metLate = (d: Deadline): boolean => d.metAt !== null && d.metAt > d.dueAt;

@@ -21,7 +21,7 @@ import {
   RISK_LEVELS,
   type StaffActor,
 } from './model.js';
-import type { RecordChange } from './ports.js';
+import type { CaseworkRepository, RecordChange, ReferralContact } from './ports.js';
 
 export interface CaseworkContext {
   tx: Repositories;
@@ -63,18 +63,51 @@ export async function caseCard(
 ): Promise<Result<CaseCard, CaseworkError>> {
   const found = await readable(ctx.tx, actor, requestId);
   if (!found.ok) return found;
-  const request = found.value;
-  const fields = await ctx.tx.casework.fields(requestId);
-  if (!fields) return err(caseworkError('NOT_FOUND', requestId));
-  const notices = await ctx.tx.casework.notices(requestId);
-  return ok({
+  const card = await recordOf(ctx, found.value, { withAddress: true });
+  return card ? ok(card) : err(caseworkError('NOT_FOUND', requestId));
+}
+
+/**
+ * The record of a case the caller has already let this reader see. The exact address is decrypted
+ * only when `withAddress` (the reader is of the owning centre): an oblast supervisor reading a
+ * district's case sees everything but the address.
+ */
+export async function recordOf(
+  ctx: Pick<CaseworkContext, 'tx' | 'policy'>,
+  request: CaseView,
+  { withAddress }: { withAddress: boolean },
+): Promise<CaseCard | null> {
+  const fields = await ctx.tx.casework.fields(request.id);
+  if (!fields) return null;
+  const notices = await ctx.tx.casework.notices(request.id);
+  return {
     request,
     fields,
-    address: fields.hasAddress ? await ctx.tx.casework.addressOf(requestId) : null,
-    notes: await ctx.tx.casework.notes(requestId),
+    address: withAddress && fields.hasAddress ? await ctx.tx.casework.addressOf(request.id) : null,
+    notes: await ctx.tx.casework.notes(request.id),
     notices,
     deadlines: deadlinesOf({ request, fields, notices }, ctx.policy),
-  });
+  };
+}
+
+/** The deadlines of each of these cases, by request id (for the ⏰ of queues and case lists). */
+export async function deadlinesOfCases(
+  repository: CaseworkRepository,
+  policy: CaseworkPolicy,
+  requestIds: string[],
+): Promise<Map<string, Deadline[]>> {
+  const facts = requestIds.length > 0 ? await repository.factsOf(requestIds) : [];
+  return new Map(facts.map((f) => [f.request.id, deadlinesOf(f, policy)]));
+}
+
+/** The referral directory's bodies of the case's oblast: whom to tell, with their contacts. */
+export function referralContactsFor(
+  ctx: Pick<CaseworkContext, 'tx' | 'directory'>,
+  request: CaseView,
+  recipient?: Recipient,
+): Promise<ReferralContact[]> {
+  const oblastId = ctx.directory().centres.find((x) => x.id === request.centreId)?.oblastId ?? '';
+  return ctx.tx.casework.referralContacts(oblastId, recipient);
 }
 
 const oneOf = (values: readonly string[], v: string | undefined) => v === undefined || values.includes(v);

@@ -2,7 +2,7 @@
 // moved). The case waits in the new centre's queue, unclaimed; its record, notes, notices and thread
 // go with it because they hang on the request; the old centre loses access because every read checks
 // the case's current centre. The reporter's chat is untouched: their messages follow the case.
-import type { CaseView } from '../model.js';
+import type { CaseView, Centre, Directory } from '../model.js';
 import { err, ok, type Result } from '../result.js';
 import { type CaseworkError, caseworkError, changeable } from './access.js';
 import { type StaffActor, TRANSFER_REASONS, type TransferReason } from './model.js';
@@ -11,6 +11,12 @@ import { CASEWORK_AUDIT, type CaseworkContext } from './service.js';
 export interface TransferInput {
   toCentreId: string;
   reason: TransferReason;
+}
+
+/** The centres a case may be transferred to: the other centres of its oblast. */
+export function transferTargets(directory: Directory, c: Pick<CaseView, 'centreId'>): Centre[] {
+  const oblast = directory.centres.find((x) => x.id === c.centreId)?.oblastId;
+  return directory.centres.filter((x) => x.id !== c.centreId && x.oblastId === oblast);
 }
 
 /** What moves and what is cleared: claim, lease and escalation belong to the old centre's queue. */

@@ -75,9 +75,21 @@ export interface ChatRef {
   locale: Locale | null;
 }
 
+/**
+ * A chat as an incoming update finds it. The two flags come with the lookup so that the Inbox asks
+ * again only when they are set (on most updates neither is): each question is a round trip to the
+ * database inside the update's transaction.
+ */
+export interface ResolvedChat extends ChatRef {
+  /** The chat had blocked the bot or unsubscribed (markReachable undoes it). */
+  unreachable: boolean;
+  /** A specialist is linked to this chat (specialists.byHandle finds them). */
+  staff: boolean;
+}
+
 export interface ChatHandles {
   /** Finds the chat by its keyed hash, or creates it; the platform id is stored only encrypted. */
-  resolve(channel: Channel, platformId: string): Promise<ChatRef>;
+  resolve(channel: Channel, platformId: string): Promise<ResolvedChat>;
   setLocale(handleId: string, locale: Locale): Promise<void>;
   /** The person blocked the bot or unsubscribed: stop writing to them. */
   markUnreachable(handleId: string, at: Date): Promise<void>;

@@ -56,7 +56,7 @@ export function createInbox(deps: InboxDeps): Inbox {
         }
         // Whoever writes (or re-subscribes on Viber) can be written to again, even after they had
         // blocked the bot or unsubscribed: otherwise the outbox would drop every reply to them.
-        await tx.handles.markReachable(chat.handleId);
+        if (chat.unreachable) await tx.handles.markReachable(chat.handleId);
         // The person's own message, so that /erase can delete it too (for Telegram's 48 hours).
         if (update.messageId) await tx.recentMessages.record(chat.handleId, [update.messageId], now());
         // A chat sending far more than any person writes is not handled (and told so only once).
@@ -68,7 +68,7 @@ export function createInbox(deps: InboxDeps): Inbox {
           return 'processed' as const;
         }
         // A specialist's chat never reaches the reporter's flows (and /join never does either).
-        const specialist = await tx.specialists.byHandle(chat.handleId);
+        const specialist = chat.staff ? await tx.specialists.byHandle(chat.handleId) : null;
         const forDesk = deskEvent(update.event, specialist !== null);
         if (forDesk) {
           const deskLocale = chat.locale ?? hinted(update.languageHint);

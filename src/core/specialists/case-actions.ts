@@ -1,11 +1,14 @@
 // What a specialist does to a case, whichever door they use (the bot's desk or the staff console):
 // the queue's guarded move plus what follows from it in the same transaction, so that the person and
 // the colleagues hear about it exactly when it happened. Both doors call these, never the queue alone.
+import type { StaffActor } from '../casework/model.js';
+import type { CaseworkContext } from '../casework/service.js';
+import { type TransferInput, transferCase } from '../casework/transfer.js';
 import type { CaseView, Directory, Outcome } from '../model.js';
 import type { Repositories } from '../ports.js';
 import type { SpecialistRef } from '../queue/deps.js';
 import type { Queue } from '../queue/index.js';
-import { retractNotifications } from './notify.js';
+import { notifyTransferred, retractNotifications } from './notify.js';
 
 export interface CaseActionDeps {
   queue: Queue;
@@ -64,3 +67,17 @@ export function createCaseActions(deps: CaseActionDeps) {
 }
 
 export type CaseActions = ReturnType<typeof createCaseActions>;
+
+/** Moves a case to another centre and tells that centre's specialists, in the same transaction. */
+export async function transferAndTell(
+  ctx: CaseworkContext,
+  actor: StaffActor,
+  requestId: string,
+  input: TransferInput,
+) {
+  const moved = await transferCase(ctx, actor, requestId, input);
+  if (moved.ok) {
+    await notifyTransferred(ctx.tx, { directory: ctx.directory, now: () => ctx.now }, moved.value.request);
+  }
+  return moved;
+}

@@ -3,7 +3,7 @@
 // ⏰ marks of /queue and /cases. Thin: every change is a core casework service, the same ones the
 // web console calls; this file only chooses the words and keeps the guided step.
 import type { CaseworkError, CaseworkErrorCode } from '../casework/access.js';
-import { type CaseworkPolicy, deadlinesOf } from '../casework/deadlines.js';
+import type { CaseworkPolicy } from '../casework/deadlines.js';
 import {
   NOTICE_WAYS,
   RECIPIENTS,
@@ -17,15 +17,18 @@ import {
   addNote,
   type CaseworkContext,
   caseCard,
+  deadlinesOfCases,
   recordAssessment,
   recordNotice,
+  referralContactsFor,
   updateRecord,
 } from '../casework/service.js';
-import { transferCase } from '../casework/transfer.js';
+import { transferTargets } from '../casework/transfer.js';
 import type { Reply, Text } from '../conversation/types.js';
 import type { CaseView, Directory, Specialist } from '../model.js';
 import type { Result } from '../result.js';
 import { type ActiveCase, saveActive, savePending } from './active-case.js';
+import { transferAndTell } from './case-actions.js';
 import {
   centreChoice,
   cw,
@@ -41,7 +44,6 @@ import {
   wayChoice,
 } from './casework-replies.js';
 import type { DeskContext } from './desk.js';
-import { notifyTransferred } from './notify.js';
 
 export interface CaseworkDeskDeps {
   directory: () => Directory;
@@ -77,8 +79,7 @@ export function createCaseworkDesk(deps: CaseworkDeskDeps) {
   }
 
   async function transferChoice(ctx: DeskContext, s: Specialist, c: CaseView): Promise<Reply[]> {
-    const oblast = deps.directory().centres.find((x) => x.id === c.centreId)?.oblastId;
-    const others = deps.directory().centres.filter((x) => x.id !== c.centreId && x.oblastId === oblast);
+    const others = transferTargets(deps.directory(), c);
     if (!(await mayChange(ctx, s, c.id)))
       return refused({ code: 'NOT_HOLDER', requestId: c.id, caseCode: c.caseCode });
     return [centreChoice(c, others, ctx.locale)];
@@ -151,8 +152,7 @@ export function createCaseworkDesk(deps: CaseworkDeskDeps) {
     if (!(await mayChange(ctx, s, c.id)))
       return refused({ code: 'NOT_HOLDER', requestId: c.id, caseCode: c.caseCode });
     await savePending(ctx.tx, ctx.chat.handleId, { type: 'notice', requestId: c.id, recipient, way });
-    const oblastId = deps.directory().centres.find((x) => x.id === c.centreId)?.oblastId ?? '';
-    const contacts = await ctx.tx.casework.referralContacts(oblastId, recipient);
+    const contacts = await referralContactsFor(context(ctx), c, recipient);
     const lines: Text[] = contacts.slice(0, 5).map((x) =>
       cw('notify.contact', {
         name: ctx.locale === 'ru' ? x.nameRu : x.nameUk,
@@ -167,13 +167,12 @@ export function createCaseworkDesk(deps: CaseworkDeskDeps) {
     const pending = active.pending;
     if (pending?.type !== 'transfer') return [cwSay('nothingPending')];
     await savePending(ctx.tx, ctx.chat.handleId, null);
-    const moved = await transferCase(context(ctx), actorOf(s), pending.requestId, {
+    const moved = await transferAndTell(context(ctx), actorOf(s), pending.requestId, {
       toCentreId: pending.toCentreId,
       reason,
     });
     return done(moved, async ({ request }) => {
       if (active.requestId === request.id) await saveActive(ctx.tx, ctx.chat.handleId, null);
-      await notifyTransferred(ctx.tx, { directory: deps.directory, now: deps.now }, request);
       const centre = deps.directory().centres.find((x) => x.id === request.centreId);
       const name = centre ? (ctx.locale === 'ru' ? centre.nameRu : centre.nameUk) : request.centreId;
       return [cwSay('transfer.done', { code: request.caseCode, centre: name })];
@@ -240,9 +239,14 @@ export function createCaseworkDesk(deps: CaseworkDeskDeps) {
   async function overdueMarks(ctx: DeskContext, cases: CaseView[]): Promise<Map<string, Text>> {
     const marks = new Map<string, Text>();
     const now = deps.now();
-    for (const facts of await ctx.tx.casework.factsOf(cases.map((c) => c.id))) {
-      const mark = overdueMark(deadlinesOf(facts, deps.policy), now);
-      if (mark) marks.set(facts.request.id, mark);
+    const deadlines = await deadlinesOfCases(
+      ctx.tx.casework,
+      deps.policy,
+      cases.map((c) => c.id),
+    );
+    for (const [id, list] of deadlines) {
+      const mark = overdueMark(list, now);
+      if (mark) marks.set(id, mark);
     }
     return marks;
   }

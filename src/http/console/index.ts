@@ -15,12 +15,18 @@ import { projectRoot } from '../../paths.js';
 import type { ConsoleDeps } from './deps.js';
 import { registerConsoleErrors } from './errors.js';
 import { caseRoutes } from './routes/case.js';
+import { caseworkRoutes } from './routes/casework.js';
 import { directoryRoutes } from './routes/directory.js';
 import { queueRoutes } from './routes/queue.js';
+import { reportRoutes } from './routes/reports.js';
 import { teamRoutes } from './routes/team.js';
 import { cookieOptions, requireStaff, sessionRoutes, signOutRoute } from './session.js';
 
-const htmxDir = path.dirname(createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js'));
+const resolve = createRequire(import.meta.url).resolve;
+const htmxDir = path.dirname(resolve('htmx.org/dist/htmx.min.js'));
+/** uPlot draws the statistics pages' charts, served from its package like htmx (no CDN). */
+const uplotDir = path.dirname(resolve('uplot/dist/uPlot.iife.min.js'));
+const ASSETS = ['/console.css', '/reports.js', '/htmx.min.js', '/uPlot.iife.min.js', '/uPlot.min.css'];
 
 async function securityPlugins(app: FastifyInstance, deps: ConsoleDeps) {
   const https = deps.publicUrl.startsWith('https://');
@@ -58,9 +64,9 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
     await securityPlugins(app, deps);
     registerConsoleErrors(app, deps);
     await app.register(fastifyStatic, {
-      root: [path.join(projectRoot, 'public/console'), htmxDir],
+      root: [path.join(projectRoot, 'public/console'), htmxDir, uplotDir],
       prefix: '/console/assets/',
-      allowedPath: (pathName) => ['/console.css', '/htmx.min.js'].includes(pathName),
+      allowedPath: (pathName) => ASSETS.includes(pathName),
       maxAge: '1h',
     });
     // Every state-changing request carries the CSRF token: as a form field or, from htmx, a header.
@@ -75,8 +81,10 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
       signOutRoute(signedIn, deps);
       queueRoutes(signedIn, deps);
       caseRoutes(signedIn, deps);
+      caseworkRoutes(signedIn, deps);
       teamRoutes(signedIn, deps);
       directoryRoutes(signedIn, deps);
+      reportRoutes(signedIn, deps);
     });
   };
 }

@@ -1,5 +1,5 @@
 // An operator imports the centres directory: a bad file changes nothing, a good one replaces it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +133,50 @@ describeBackends('directory import', (backend) => {
 
 /** The command an operator runs (npm run centres:import), in-process. */
 const cli = (...args: string[]) => runCommand(centresImport, args);
+
+/** The small directory again, a year later: Sloviansk now has a phone and an address in the file. */
+const SMALL_LATER_CSV = fixture(
+  'small-later.csv',
+  readFileSync(SMALL_CSV, 'utf8').replace(
+    'donetska,,,donetska/kramatorskyi/sloviansk,true',
+    'donetska,"м. Слов\'янськ, вул. Нова, 5",+380 62 999 99 99,donetska/kramatorskyi/sloviansk,true',
+  ),
+);
+
+describeBackends('npm run centres:import after an admin edited the contacts in the console', (backend) => {
+  it("keeps the fields the admin changed, fills the others from the file, and keeps the admin's confirmation", async () => {
+    const store = createStore(backend.url);
+    try {
+      expect((await cli(SMALL_CSV, '--database-url', backend.url)).code).toBe(0);
+      const before = (await store.directory.load()).centres.find((c) => c.id === 'dn-csss-sloviansk');
+      // What the console's directory page saves: the admin typed a phone and chose a language.
+      await store.directory.updateContacts('dn-csss-sloviansk', {
+        phone: '+380 626 41 00 00',
+        email: null,
+        addressUk: before?.addressUk ?? null,
+        addressRu: before?.addressRu ?? null,
+        hoursUk: null,
+        hoursRu: null,
+        languages: ['uk'],
+      });
+
+      const { code } = await cli(SMALL_LATER_CSV, '--database-url', backend.url);
+      expect(code).toBe(0);
+      const after = (await store.directory.load()).centres.find((c) => c.id === 'dn-csss-sloviansk');
+      expect(after).toMatchObject({
+        phone: '+380 626 41 00 00',
+        addressUk: "м. Слов'янськ, вул. Нова, 5",
+        languages: ['uk'],
+        needsConfirmation: false,
+      });
+      // A centre nobody edited follows the file as before.
+      const oblast = (await store.directory.load()).centres.find((c) => c.id === 'dn-occ-oblast');
+      expect(oblast?.phone).toBe('+380 62 000 00 01');
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('npm run centres:import', () => {
   const url = () => freshSqliteUrl();

@@ -1,84 +1,21 @@
 // The staff console over HTTP (app.inject on the whole app, real database): one-time sign-in links,
 // sessions, CSRF, and the scope rules that keep each centre's cases to itself.
-import path from 'node:path';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composePoruch, type Poruch } from '../../../src/compose.js';
-import { configSchema } from '../../../src/config.js';
-import type { Specialist, SpecialistRole } from '../../../src/core/model.js';
+import { describe, expect, it } from 'vitest';
 import { deactivateSpecialist } from '../../../src/core/specialists/team.js';
 import { ConsoleClient } from '../../helpers/console-client.js';
 import { describeBackends } from '../../helpers/db.js';
-import { TestClock } from '../queue/world.js';
-
-const KRAMATORSK = 'dn-csss-kramatorsk';
-const SLOVIANSK = 'dn-csss-sloviansk';
-const OBLAST = 'dn-occ-oblast';
+import { consoleWorld, KRAMATORSK, OBLAST, SLOVIANSK } from './console-world.js';
 
 describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) => {
-  let poruch: Poruch;
-  const clock = new TestClock();
-  let n = 0;
-
-  beforeAll(async () => {
-    const config = configSchema.parse({
-      env: 'test',
-      databaseUrl: backend.url,
-      handleKey: 'a'.repeat(64),
-      centresFile: path.resolve('data/centres/donetska.json'),
-      publicUrl: 'https://console.example.org',
-      telegram: { mode: 'off' },
-      viber: { enabled: false },
-    });
-    poruch = await composePoruch(config, { clock, logger: pino({ level: 'silent' }) });
-  });
-  afterAll(async () => {
-    await poruch?.close();
-  });
-
-  async function specialist(centreId: string, role: SpecialistRole = 'SPECIALIST'): Promise<Specialist> {
-    n += 1;
-    const row = await poruch.store.database.prisma.specialist.create({
-      data: { centreId, role, displayName: `Фахівець ${n}` },
-    });
-    return (await poruch.store.specialists.byId(row.id)) as Specialist;
-  }
-
-  const link = (s: Specialist) =>
-    poruch.store.transaction(async (tx) => (await poruch.signIn.issueLink(tx.staffAccess, s))?.url ?? '');
-
-  async function signedIn(s: Specialist) {
-    const client = new ConsoleClient(poruch.app);
-    const answer = await client.signIn(await link(s));
-    expect(answer.statusCode).toBe(303);
-    return client;
-  }
-
-  async function reportTo(centreId: string) {
-    const chat = await poruch.store.handles.resolve('TELEGRAM', `reporter-${++n}`);
-    const { request } = await poruch.queue.enqueue({
-      kind: 'CONCERN',
-      category: 'NEGLECT',
-      urgency: 'NORMAL',
-      centreId,
-      language: 'uk',
-      channel: 'TELEGRAM',
-      unitId: null,
-      approxLocation: null,
-      description: 'Дитина часто сама вдома ввечері.',
-      contactPhone: null,
-      contactPreference: null,
-      reporterHandleId: chat.handleId,
-    });
-    return request;
-  }
+  const world = consoleWorld(backend);
+  const { clock, specialist, link, signedIn, reportTo } = world;
 
   describe('one-time sign-in links', () => {
     it('opens a session with an HttpOnly, Secure, SameSite=Strict cookie, and the link works once', async () => {
       const anna = await specialist(KRAMATORSK);
       const url = await link(anna);
       expect(url).toMatch(/^https:\/\/console\.example\.org\/console\/login\/[A-Za-z0-9_-]{43}$/);
-      const client = new ConsoleClient(poruch.app);
+      const client = new ConsoleClient(world.poruch.app);
       // Opening the link only shows the button: a link preview does not spend it.
       expect((await client.get(new URL(url).pathname)).statusCode).toBe(200);
       const answer = await client.post(new URL(url).pathname);
@@ -88,7 +25,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/console' });
       expect((await client.get('/console/queue')).statusCode).toBe(200);
 
-      const again = new ConsoleClient(poruch.app);
+      const again = new ConsoleClient(world.poruch.app);
       const reused = await again.signIn(url);
       expect(reused.statusCode).toBe(400);
       expect(reused.body).toContain('вже використане');
@@ -96,13 +33,15 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
     });
 
     it('refuses a forged token and a token that expired after 10 minutes', async () => {
-      const forged = await new ConsoleClient(poruch.app).signIn(`https://x/console/login/${'A'.repeat(43)}`);
+      const forged = await new ConsoleClient(world.poruch.app).signIn(
+        `https://x/console/login/${'A'.repeat(43)}`,
+      );
       expect(forged.statusCode).toBe(400);
 
       const borys = await specialist(KRAMATORSK);
       const url = await link(borys);
       clock.advanceMinutes(11);
-      const expired = await new ConsoleClient(poruch.app).signIn(url);
+      const expired = await new ConsoleClient(world.poruch.app).signIn(url);
       expect(expired.statusCode).toBe(400);
     });
 
@@ -111,12 +50,12 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       const url = await link(s);
       const token = url.split('/').pop() as string;
       const client = await (async () => {
-        const c = new ConsoleClient(poruch.app);
+        const c = new ConsoleClient(world.poruch.app);
         await c.signIn(url);
         return c;
       })();
       expect(client.has('poruch_session')).toBe(true);
-      const prisma = poruch.store.database.prisma;
+      const prisma = world.poruch.store.database.prisma;
       const tokens = await prisma.staffLoginToken.findMany({ where: { specialistId: s.id } });
       const sessions = await prisma.staffSession.findMany({ where: { specialistId: s.id } });
       expect(tokens).toHaveLength(1);
@@ -147,9 +86,9 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       expect((await client.get('/console/queue/live', { 'hx-request': 'true' })).statusCode).toBe(200);
       await deactivateSpecialist(
         {
-          store: poruch.store,
-          queue: poruch.queue,
-          notify: { directory: poruch.directory, now: () => clock.now() },
+          store: world.poruch.store,
+          queue: world.poruch.queue,
+          notify: { directory: world.poruch.directory, now: () => clock.now() },
         },
         s.id,
       );
@@ -175,11 +114,11 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       await stranger.get('/console/queue');
       const foreign = await client.post(`/console/cases/${request.id}/claim`, { _csrf: stranger.csrf });
       expect(foreign.statusCode).toBe(403);
-      expect((await poruch.store.requests.findById(request.id))?.status).toBe('NEW');
+      expect((await world.poruch.store.requests.findById(request.id))?.status).toBe('NEW');
 
       const ok = await client.post(`/console/cases/${request.id}/claim`);
       expect(ok.statusCode).toBe(303);
-      expect((await poruch.store.requests.findById(request.id))?.claimedById).toBe(s.id);
+      expect((await world.poruch.store.requests.findById(request.id))?.claimedById).toBe(s.id);
     });
   });
 
@@ -197,7 +136,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
         expect(answer.body).not.toContain(request.caseCode);
       }
       expect((await stranger.get('/console/queue')).body).not.toContain(request.caseCode);
-      expect((await poruch.store.requests.findById(request.id))?.status).toBe('NEW');
+      expect((await world.poruch.store.requests.findById(request.id))?.status).toBe('NEW');
     });
 
     it('lets an oblast supervisor read every centre of the oblast but act on none of their cases', async () => {
@@ -209,7 +148,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       expect(page.body).not.toContain(`/console/cases/${request.id}/claim`);
       const claim = await supervisor.post(`/console/cases/${request.id}/claim`);
       expect(claim.headers.location).toContain('error=');
-      expect((await poruch.store.requests.findById(request.id))?.status).toBe('NEW');
+      expect((await world.poruch.store.requests.findById(request.id))?.status).toBe('NEW');
     });
 
     it('records reading a case in its audit trail', async () => {
@@ -217,7 +156,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       const reader = await specialist(KRAMATORSK);
       const client = await signedIn(reader);
       await client.get(`/console/cases/${request.id}`);
-      const viewed = await poruch.store.database.prisma.auditEvent.findMany({
+      const viewed = await world.poruch.store.database.prisma.auditEvent.findMany({
         where: { requestId: request.id, action: 'request.viewed' },
       });
       expect(viewed).toMatchObject([{ actorType: 'SPECIALIST', actorId: reader.id }]);
@@ -240,16 +179,16 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       const request = await reportTo(KRAMATORSK);
       await tarasBrowser.get('/console/queue');
       await tarasBrowser.post(`/console/cases/${request.id}/claim`);
-      expect((await poruch.store.requests.findById(request.id))?.claimedById).toBe(taras.id);
+      expect((await world.poruch.store.requests.findById(request.id))?.claimedById).toBe(taras.id);
 
       const team = await admin.get('/console/team');
       expect(team.body).toContain(taras.displayName);
       const done = await admin.post(`/console/team/${taras.id}/deactivate`);
       expect(done.headers.location).toBe('/console/team');
-      expect((await poruch.store.requests.findById(request.id))?.status).toBe('NEW');
+      expect((await world.poruch.store.requests.findById(request.id))?.status).toBe('NEW');
       expect((await tarasBrowser.get('/console/queue')).headers.location).toBe('/console/signed-out');
       expect(
-        await poruch.store.database.prisma.staffSession.count({ where: { specialistId: taras.id } }),
+        await world.poruch.store.database.prisma.staffSession.count({ where: { specialistId: taras.id } }),
       ).toBe(0);
     });
 
@@ -258,7 +197,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       const elsewhere = await specialist(SLOVIANSK);
       await admin.get('/console/team');
       expect((await admin.post(`/console/team/${elsewhere.id}/deactivate`)).statusCode).toBe(404);
-      expect((await poruch.store.specialists.byId(elsewhere.id))?.active).toBe(true);
+      expect((await world.poruch.store.specialists.byId(elsewhere.id))?.active).toBe(true);
     });
 
     it("shows a new invite code once, for the admin's own centre", async () => {
@@ -267,7 +206,9 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       const page = await admin.post('/console/team/invite', { name: 'Ірина', role: 'SPECIALIST' });
       const code = /\/join ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page.body)?.[1];
       expect(code).toBeDefined();
-      const invites = await poruch.store.database.prisma.invite.findMany({ where: { displayName: 'Ірина' } });
+      const invites = await world.poruch.store.database.prisma.invite.findMany({
+        where: { displayName: 'Ірина' },
+      });
       expect(invites).toMatchObject([{ centreId: KRAMATORSK, role: 'SPECIALIST', usedAt: null }]);
       expect(JSON.stringify(invites)).not.toContain(code);
     });
@@ -291,7 +232,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
       expect(bad.body).toContain('aria-invalid="true"');
       const saved = await admin.post('/console/directory', form);
       expect(saved.headers.location).toBe('/console/directory?saved=1');
-      const centre = poruch.directory().centres.find((c) => c.id === SLOVIANSK);
+      const centre = world.poruch.directory().centres.find((c) => c.id === SLOVIANSK);
       expect(centre).toMatchObject({
         phone: form.phone,
         email: form.email,
@@ -304,7 +245,7 @@ describeBackends('Staff console: sign-in, sessions, CSRF and scope', (backend) =
   // Last in the file: the limit counts real minutes per address, and app.inject is always 127.0.0.1.
   describe('sign-in rate limit', () => {
     it('answers 429, in words, once one address has tried to sign in 20 times within a minute', async () => {
-      const client = new ConsoleClient(poruch.app);
+      const client = new ConsoleClient(world.poruch.app);
       const answers = [];
       for (let i = 0; i < 22; i++) answers.push(await client.get(`/console/login/${'B'.repeat(43)}`));
       const first = answers.findIndex((a) => a.statusCode === 429);

@@ -6,83 +6,62 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseView, Outcome } from '../../../core/model.js';
 import { OUTCOMES } from '../../../core/model.js';
 import type { Repositories } from '../../../core/ports.js';
-import {
-  AUDIT_ACTIONS,
-  escalationDueAt,
-  type QueueErrorCode,
-  specialistActor,
-} from '../../../core/queue/index.js';
+import { AUDIT_ACTIONS, type QueueErrorCode, specialistActor } from '../../../core/queue/index.js';
 import type { Result } from '../../../core/result.js';
 import { REFUSAL } from '../../../core/specialists/desk.js';
-import { type CaseAccess, caseAccess } from '../../../core/staff/access.js';
+import type { CaseAccess } from '../../../core/staff/access.js';
 import type { ConsoleDeps } from '../deps.js';
 import { notFound } from '../not-found.js';
-import { sendHtml, viewFor } from '../view.js';
-import { type CaseModel, CasePage } from '../views/case.js';
+import { type View, viewFor } from '../view.js';
+import type { Flash } from '../views/case.js';
+import { type CaseParams, casePages } from './case-page.js';
+import { CASEWORK_DONE } from './casework.js';
 
-const ID = /^[A-Za-z0-9_-]{1,40}$/;
 const DONE = ['claimed', 'sent', 'released', 'closed'] as const;
 /** Telegram takes 4096 characters; the reply is wrapped in a line naming the centre and the case. */
 export const MAX_REPLY = 3500;
 
-type Params = { Params: { id: string } };
+type Params = CaseParams;
+
+/** What the case page says after an action: done, or why not (the query of the redirect). */
+export function caseFlash(view: View, c: CaseView, query: { done?: string; error?: string }): Flash | null {
+  const { done, error } = query;
+  if ((DONE as readonly string[]).includes(done ?? '')) {
+    return { kind: 'ok', text: view.t(`done.${done}`, { code: c.caseCode }) };
+  }
+  if (done && (CASEWORK_DONE as readonly string[]).includes(done)) {
+    return { kind: 'ok', text: view.t(`casework.done.${done}`, { code: c.caseCode }) };
+  }
+  if (error === 'INPUT') return { kind: 'error', text: view.t('error.input') };
+  // The procedure requires the notice: the page names it and leads to the form that records it.
+  if (error === 'NOTICE_OWED') {
+    return { kind: 'error', text: view.t('casework.closeRefused', { code: c.caseCode }), noticeOwed: true };
+  }
+  if (error && error in REFUSAL) {
+    return {
+      kind: 'error',
+      text: view.key(`specialist.${REFUSAL[error as QueueErrorCode]}`, { code: c.caseCode }),
+    };
+  }
+  return null;
+}
 
 export function caseRoutes(app: FastifyInstance, deps: ConsoleDeps) {
-  /** The case if this reader may see it (with what they may do), else null: answer 404. */
-  async function load(request: FastifyRequest<Params>): Promise<{ c: CaseView; access: CaseAccess } | null> {
-    const staff = request.staff;
-    if (!staff || !ID.test(request.params.id)) return null;
-    const c = await deps.store.requests.findById(request.params.id);
-    if (!c) return null;
-    const access = caseAccess(staff, c, deps.directory());
-    return access === 'none' ? null : { c, access };
-  }
-
-  const dueOf = (c: CaseView) =>
-    (c.status === 'NEW' || c.status === 'ESCALATED') && deps.parentCentreOf(c.centreId)
-      ? escalationDueAt(c, deps.escalation)
-      : null;
+  const pages = casePages(deps);
+  const load = pages.load;
 
   app.get<Params & { Querystring: { done?: string; error?: string } }>(
     '/console/cases/:id',
     async (request, reply) => {
       const found = await load(request);
       if (!found) return notFound(deps, request, reply);
-      const { c, access } = found;
-      const staff = request.staff as NonNullable<typeof request.staff>;
       await deps.store.audit.record({
-        requestId: c.id,
-        actor: specialistActor(staff.id),
+        requestId: found.c.id,
+        actor: specialistActor(found.staff.id),
         action: AUDIT_ACTIONS.viewed,
       });
-      const [thread, trail] = await Promise.all([deps.store.messages.thread(c.id), deps.reads.trail(c.id)]);
-      const names = await deps.reads.names([
-        ...(c.claimedById ? [c.claimedById] : []),
-        ...thread.flatMap((m) => (m.specialistId ? [m.specialistId] : [])),
-      ]);
-      const view = viewFor(deps, request, reply);
-      const { done, error } = request.query;
-      const flash: CaseModel['flash'] = (DONE as readonly string[]).includes(done ?? '')
-        ? { kind: 'ok', text: view.t(`done.${done}`, { code: c.caseCode }) }
-        : error === 'INPUT'
-          ? { kind: 'error', text: view.t('error.input') }
-          : error && error in REFUSAL
-            ? {
-                kind: 'error',
-                text: view.key(`specialist.${REFUSAL[error as QueueErrorCode]}`, { code: c.caseCode }),
-              }
-            : null;
-      const model: CaseModel = {
-        c,
-        access,
-        thread,
-        trail,
-        names,
-        directory: deps.directory(),
-        due: dueOf(c),
-        flash,
-      };
-      return sendHtml(reply, <CasePage view={view} model={model} />);
+      const flash = caseFlash(viewFor(deps, request, reply), found.c, request.query);
+      return pages.show(request, reply, found, { flash });
     },
   );
 

@@ -1,12 +1,15 @@
 // The queue page and its live part (re-fetched by htmx): the waiting requests of every centre the
 // reader may see, and the reader's own open cases.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { nextOwed } from '../../../core/casework/deadlines.js';
+import { deadlinesOfCases } from '../../../core/casework/service.js';
+import type { CaseView } from '../../../core/model.js';
 import { escalationDueAt } from '../../../core/queue/index.js';
 import { visibleCentreIds } from '../../../core/staff/access.js';
 import type { ConsoleDeps } from '../deps.js';
 import { sendHtml, type View, viewFor } from '../view.js';
 import { Page } from '../views/layout.js';
-import { QueueLive, type QueueModel } from '../views/queue.js';
+import { type NextDue, QueueLive, type QueueModel } from '../views/queue.js';
 
 /** A queue longer than this is a crisis the page cannot fix; the oldest and most urgent come first. */
 const MAX_SHOWN = 200;
@@ -20,13 +23,16 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps) {
       deps.reads.waiting(centres, MAX_SHOWN),
       deps.store.specialists.casesOf(staff.id),
     ]);
-    return {
-      waiting,
-      mine,
-      showCentre: centres.length > 1,
-      directory,
-      dueOf: (c) => (deps.parentCentreOf(c.centreId) ? escalationDueAt(c, deps.escalation) : null),
+    const ids = [...waiting, ...mine].map((c) => c.id);
+    const deadlines = await deadlinesOfCases(deps.store.casework, deps.casework, ids);
+    const nextDue = (c: CaseView): NextDue | null => {
+      const waits = c.status === 'NEW' || c.status === 'ESCALATED';
+      const moves = waits && deps.parentCentreOf(c.centreId) ? escalationDueAt(c, deps.escalation) : null;
+      const legal = nextOwed(deadlines.get(c.id) ?? []);
+      if (legal && (!moves || legal.dueAt <= moves)) return { at: legal.dueAt, kind: legal.kind };
+      return moves ? { at: moves, kind: 'ESCALATION' } : null;
     };
+    return { waiting, mine, showCentre: centres.length > 1, directory, nextDue };
   }
 
   const title = (view: View) => view.t('queue.title');

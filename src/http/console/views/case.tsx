@@ -1,14 +1,18 @@
 // The case page, built from sections in page order. Each section decides for itself whether it has
 // anything to show to this reader; the casework record (record fields, notes, notices and
 // referrals, legal deadlines, transfer) plugs in as further sections of CASE_SECTIONS.
-import type { Children } from '@kitajs/html';
-import type { CaseMessage, CaseView, Directory } from '../../../core/model.js';
+import type { ReferralContact } from '../../../core/casework/ports.js';
+import type { CaseCard } from '../../../core/casework/service.js';
+import type { CaseMessage, CaseView, Centre, Directory } from '../../../core/model.js';
 import type { CaseAccess } from '../../../core/staff/access.js';
 import type { AuditEntry } from '../../../core/staff/ports.js';
 import type { View } from '../view.js';
+import { Box } from './box.js';
 import { CaseActions, Reply } from './case-actions.js';
+import { CaseRecord, Deadlines, Notes, OwedNotices, Transfer } from './casework.js';
 import { Countdown, categoryText, duration, Urgency, when } from './format.js';
 import { Page } from './layout.js';
+import { Notices } from './notices.js';
 
 export interface CaseModel {
   c: CaseView;
@@ -21,17 +25,38 @@ export interface CaseModel {
   /** When it moves up if nobody claims it; null when it is not waiting or cannot move up. */
   due: Date | null;
   /** The outcome of the last action, shown once at the top (role="status"). */
-  flash: { kind: 'ok' | 'error'; text: string } | null;
+  flash: Flash | null;
+  /** The case record, its notices, notes and deadlines; null for a case without one. */
+  casework: {
+    card: CaseCard;
+    /** The specialist holding it or an admin of its centre, while it is open. */
+    mayWrite: boolean;
+    /** The oblast's referral directory (for the notice form). */
+    contacts: ReferralContact[];
+    /** Where it may be transferred. */
+    targets: Centre[];
+  } | null;
+  /** A form sent back with what was typed and the fields that were refused. */
+  form: FormState | null;
+}
+
+export interface Flash {
+  kind: 'ok' | 'error';
+  text: string;
+  /** Closing was refused for a missing notice: name it and lead to the notice form. */
+  noticeOwed?: boolean;
+  /** What is wrong, one line per refused field (the same words as next to each field). */
+  details?: string[];
+}
+
+export type FormName = 'record' | 'note' | 'notice' | 'assessed' | 'transfer';
+export interface FormState {
+  name: FormName;
+  values: Record<string, string>;
+  errors: Set<string>;
 }
 
 export type CaseSection = (props: { view: View; model: CaseModel }) => JSX.Element;
-
-const Box = (props: { id: string; title: string; children?: Children }) => (
-  <section class="box" aria-labelledby={`${props.id}-h`}>
-    <h2 id={`${props.id}-h`}>{props.title}</h2>
-    {props.children}
-  </section>
-);
 
 function Summary({ view, model }: { view: View; model: CaseModel }) {
   const { c, directory } = model;
@@ -148,16 +173,41 @@ function Trail({ view, model }: { view: View; model: CaseModel }) {
   );
 }
 
-/** In page order. */
+/** In page order: what is due first, then the person's words, then what staff recorded. */
 export const CASE_SECTIONS: CaseSection[] = [
   Summary,
   CaseActions,
+  Deadlines,
   Description,
   Contact,
   Thread,
   Reply,
+  CaseRecord,
+  Notices,
+  Notes,
+  Transfer,
   Trail,
 ];
+
+function FlashLine({ view, model }: { view: View; model: CaseModel }) {
+  const flash = model.flash;
+  if (!flash) return '';
+  return (
+    <div role={flash.kind === 'ok' ? 'status' : 'alert'} class={`flash ${flash.kind}`}>
+      <p>{flash.text}</p>
+      {flash.details?.length ? (
+        <ul>
+          {flash.details.map((d) => (
+            <li>{d}</li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      {flash.noticeOwed ? <OwedNotices view={view} model={model} /> : ''}
+    </div>
+  );
+}
 
 export function CasePage({ view, model }: { view: View; model: CaseModel }) {
   return (
@@ -165,16 +215,13 @@ export function CasePage({ view, model }: { view: View; model: CaseModel }) {
       <p>
         <a href="/console/queue">{view.t('backToQueue')}</a>
       </p>
-      {model.flash ? (
-        <p role="status" class={model.flash.kind === 'ok' ? 'flash ok' : 'flash error'}>
-          {model.flash.text}
-        </p>
-      ) : (
-        ''
-      )}
-      {CASE_SECTIONS.map((Section) => (
-        <Section view={view} model={model} />
-      ))}
+      {/* htmx swaps this whole block after a casework form, so deadlines and the trail stay true. */}
+      <div id="case-body">
+        <FlashLine view={view} model={model} />
+        {CASE_SECTIONS.map((Section) => (
+          <Section view={view} model={model} />
+        ))}
+      </div>
     </Page>
   );
 }

@@ -3,14 +3,23 @@
 import type { Children } from '@kitajs/html';
 import type { View } from '../view.js';
 
-export type Section = 'queue' | 'team' | 'directory' | null;
+export type Section = 'queue' | 'team' | 'directory' | 'reports' | null;
 
-/** htmx must not inject a <style> (the CSP allows none) nor evaluate attribute code. */
+/**
+ * htmx must not inject a <style> (the CSP allows none) nor evaluate attribute code. A refused form
+ * (400, 403, 409) is swapped in like a page, so its reasons show next to the fields.
+ */
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorStyles: false,
   allowEval: false,
   allowScriptTags: false,
   historyCacheSize: 0,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '40[039]', swap: true, error: false },
+    { code: '[45]..', swap: false, error: true },
+  ],
 });
 
 function Nav({ view, section }: { view: View; section: Section }) {
@@ -29,6 +38,7 @@ function Nav({ view, section }: { view: View; section: Section }) {
         {link('queue', view.t('nav.queue'))}
         {staff.role === 'ADMIN' ? link('team', view.t('nav.team')) : ''}
         {staff.role === 'ADMIN' ? link('directory', view.t('nav.directory')) : ''}
+        {link('reports', view.t('nav.reports'))}
       </ul>
     </nav>
   );

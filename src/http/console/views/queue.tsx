@@ -1,6 +1,7 @@
 // The queue page: what waits in the centre's queue (urgent first) with how long it has waited and
-// when it moves up, a Claim button, and the signed-in specialist's own open cases. The live part is
+// its nearest deadline (a legal one still owed, or when it moves up), a Claim button, and the signed-in specialist's own open cases. The live part is
 // re-fetched by htmx every few seconds, so new, claimed and escalated requests show without reload.
+import type { DeadlineKind } from '../../../core/casework/deadlines.js';
 import type { CaseView, Directory } from '../../../core/model.js';
 import type { View } from '../view.js';
 import { Countdown, categoryText, duration, Urgency, when } from './format.js';
@@ -9,11 +10,17 @@ import { Csrf } from './layout.js';
 export interface QueueModel {
   waiting: CaseView[];
   mine: CaseView[];
-  /** When each waiting request moves up, or null at the top of the hierarchy. */
-  dueOf(c: CaseView): Date | null;
+  /** The nearest deadline of a case: a legal one still owed, or when it moves up if unclaimed. */
+  nextDue(c: CaseView): NextDue | null;
   /** Show which centre a request waits in (a supervisor sees several). */
   showCentre: boolean;
   directory: Directory;
+}
+
+export interface NextDue {
+  at: Date;
+  /** A casework deadline kind, or ESCALATION for moving up to the parent centre. */
+  kind: DeadlineKind | 'ESCALATION';
 }
 
 const centreName = (view: View, directory: Directory, id: string) => {
@@ -21,65 +28,106 @@ const centreName = (view: View, directory: Directory, id: string) => {
   return c ? (view.locale === 'ru' ? c.nameRu : c.nameUk) : id;
 };
 
-function WaitingRow({ view, c, model }: { view: View; c: CaseView; model: QueueModel }) {
-  const mayClaim = c.centreId === view.staff?.centreId;
+interface Column {
+  label: string;
+  cell: (c: CaseView) => JSX.Element;
+}
+
+/** One table of cases: its heading, the words when it is empty, and its columns. */
+function CaseTable(props: {
+  view: View;
+  id: string;
+  heading: string;
+  empty: string;
+  columns: Column[];
+  rows: CaseView[];
+  rowClass?: (c: CaseView) => string | undefined;
+}) {
   return (
-    <tr id={`req-${c.id}`} class={c.urgency === 'URGENT' ? 'urgent-row' : undefined}>
-      <td>
-        <a href={`/console/cases/${c.id}`} safe>
-          {c.caseCode}
-        </a>
-      </td>
-      <td>
-        <Urgency view={view} c={c} />
-      </td>
-      <td>{categoryText(view, c)}</td>
-      <td>{view.t(`channel.${c.channel}`)}</td>
-      {model.showCentre ? <td safe>{centreName(view, model.directory, c.centreId)}</td> : ''}
-      <td>
-        <time datetime={c.createdAt.toISOString()} title={when(view, c.createdAt)}>
-          {duration(view, view.now.getTime() - c.createdAt.getTime())}
-        </time>
-      </td>
-      <td>
-        <Countdown view={view} due={model.dueOf(c)} />
-      </td>
-      <td>
-        {mayClaim ? (
-          <form method="post" action={`/console/cases/${c.id}/claim`} class="inline">
-            <Csrf view={view} />
-            <button type="submit" aria-label={view.t('queue.claimCase', { code: c.caseCode })}>
-              {view.t('queue.claim')}
-            </button>
-          </form>
-        ) : (
-          ''
-        )}
-      </td>
-    </tr>
+    <section aria-labelledby={`${props.id}-h`}>
+      <h2 id={`${props.id}-h`}>{props.heading}</h2>
+      {props.rows.length === 0 ? (
+        <p class="muted">{props.empty}</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                {props.columns.map((col) => (
+                  <th scope="col">{col.label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((c) => (
+                <tr id={`${props.id}-${c.id}`} class={props.rowClass?.(c)}>
+                  {props.columns.map((col) => (
+                    <td>{col.cell(c)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
-function MineRow({ view, c }: { view: View; c: CaseView }) {
+function columns(view: View, model: QueueModel) {
+  const col = (key: string, cell: Column['cell']): Column => ({ label: view.t(`col.${key}`), cell });
+  return {
+    code: col('code', (c) => (
+      <a href={`/console/cases/${c.id}`} safe>
+        {c.caseCode}
+      </a>
+    )),
+    urgency: col('urgency', (c) => <Urgency view={view} c={c} />),
+    category: col('category', (c) => categoryText(view, c)),
+    channel: col('channel', (c) => view.t(`channel.${c.channel}`)),
+    centre: col('centre', (c) => <span safe>{centreName(view, model.directory, c.centreId)}</span>),
+    waiting: col('waiting', (c) => (
+      <time datetime={c.createdAt.toISOString()} title={when(view, c.createdAt)}>
+        {duration(view, view.now.getTime() - c.createdAt.getTime())}
+      </time>
+    )),
+    deadline: col('deadline', (c) => <NextDeadline view={view} next={model.nextDue(c)} />),
+    status: col('status', (c) => view.t(`status.${c.status}`)),
+    claimedAt: col('claimedAt', (c) => (c.claimedAt ? when(view, c.claimedAt) : '')),
+    claim: col('action', (c) =>
+      c.centreId === view.staff?.centreId ? <ClaimButton view={view} c={c} /> : '',
+    ),
+  };
+}
+
+/** The countdown (⏰ and red once overdue) and what it is for. */
+function NextDeadline({ view, next }: { view: View; next: NextDue | null }) {
+  if (!next) return <Countdown view={view} due={null} />;
+  const what =
+    next.kind === 'ESCALATION'
+      ? view.t('deadline.escalation')
+      : view.key(`casework.deadlineKindShort.${next.kind}`);
   return (
-    <tr>
-      <td>
-        <a href={`/console/cases/${c.id}`} safe>
-          {c.caseCode}
-        </a>
-      </td>
-      <td>
-        <Urgency view={view} c={c} />
-      </td>
-      <td>{categoryText(view, c)}</td>
-      <td>{view.t(`status.${c.status}`)}</td>
-      <td>{c.claimedAt ? when(view, c.claimedAt) : ''}</td>
-    </tr>
+    <>
+      <Countdown view={view} due={next.at} /> <span class="muted">{what}</span>
+    </>
+  );
+}
+
+function ClaimButton({ view, c }: { view: View; c: CaseView }) {
+  return (
+    <form method="post" action={`/console/cases/${c.id}/claim`} class="inline">
+      <Csrf view={view} />
+      <button type="submit" aria-label={view.t('queue.claimCase', { code: c.caseCode })}>
+        {view.t('queue.claim')}
+      </button>
+    </form>
   );
 }
 
 /** The part htmx refreshes: both tables. */
 export function QueueLive({ view, model }: { view: View; model: QueueModel }) {
+  const col = columns(view, model);
   return (
     <div
       id="queue-live"
@@ -87,59 +135,32 @@ export function QueueLive({ view, model }: { view: View; model: QueueModel }) {
       hx-trigger={`every ${view.refreshSeconds}s`}
       hx-swap="outerHTML"
     >
-      <section aria-labelledby="waiting-h">
-        <h2 id="waiting-h">{view.t('queue.waiting', { n: model.waiting.length })}</h2>
-        {model.waiting.length === 0 ? (
-          <p class="muted">{view.t('queue.empty')}</p>
-        ) : (
-          <div class="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{view.t('col.code')}</th>
-                  <th scope="col">{view.t('col.urgency')}</th>
-                  <th scope="col">{view.t('col.category')}</th>
-                  <th scope="col">{view.t('col.channel')}</th>
-                  {model.showCentre ? <th scope="col">{view.t('col.centre')}</th> : ''}
-                  <th scope="col">{view.t('col.waiting')}</th>
-                  <th scope="col">{view.t('col.movesUp')}</th>
-                  <th scope="col">{view.t('col.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {model.waiting.map((c) => (
-                  <WaitingRow view={view} c={c} model={model} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-      <section aria-labelledby="mine-h">
-        <h2 id="mine-h">{view.t('queue.mine', { n: model.mine.length })}</h2>
-        {model.mine.length === 0 ? (
-          <p class="muted">{view.t('queue.noneMine')}</p>
-        ) : (
-          <div class="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{view.t('col.code')}</th>
-                  <th scope="col">{view.t('col.urgency')}</th>
-                  <th scope="col">{view.t('col.category')}</th>
-                  <th scope="col">{view.t('col.status')}</th>
-                  <th scope="col">{view.t('col.claimedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {model.mine.map((c) => (
-                  <MineRow view={view} c={c} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <CaseTable
+        view={view}
+        id="waiting"
+        heading={view.t('queue.waiting', { n: model.waiting.length })}
+        empty={view.t('queue.empty')}
+        columns={[
+          col.code,
+          col.urgency,
+          col.category,
+          col.channel,
+          ...(model.showCentre ? [col.centre] : []),
+          col.waiting,
+          col.deadline,
+          col.claim,
+        ]}
+        rows={model.waiting}
+        rowClass={(c) => (c.urgency === 'URGENT' ? 'urgent-row' : undefined)}
+      />
+      <CaseTable
+        view={view}
+        id="mine"
+        heading={view.t('queue.mine', { n: model.mine.length })}
+        empty={view.t('queue.noneMine')}
+        columns={[col.code, col.urgency, col.category, col.status, col.claimedAt, col.deadline]}
+        rows={model.mine}
+      />
     </div>
   );
 }

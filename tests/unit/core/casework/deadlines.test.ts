@@ -3,6 +3,7 @@
 // an urgent one owes the police a notice within 1 h; every report about a child owes a needs
 // assessment within 5 working days, skipping weekends and the configured public holidays.
 import { describe, expect, it } from 'vitest';
+import { fromLocalTime } from '../../../../src/core/casework/calendar.js';
 import {
   alertsDue,
   type CaseworkPolicy,
@@ -10,6 +11,7 @@ import {
   deadlinesOf,
   isOverdue,
   metLate,
+  nextOwed,
   owedToClose,
 } from '../../../../src/core/casework/deadlines.js';
 import type { CaseFacts, CaseFields, Recipient } from '../../../../src/core/casework/model.js';
@@ -222,5 +224,27 @@ describe('notices, closing and alerts', () => {
     expect(alertsDue(ds, hours(INTAKE, 30), DEFAULT_CASEWORK_POLICY).map((a) => a.kind)).not.toContain(
       'POLICE_NOTICE',
     );
+  });
+});
+
+describe('the next deadline a queue shows', () => {
+  it('is the owed one that falls due first: the police hour before the children’s service day', () => {
+    const deadlines = deadlinesOf(facts({ urgency: 'URGENT' }), DEFAULT_CASEWORK_POLICY);
+    expect(nextOwed(deadlines)).toMatchObject({ kind: 'POLICE_NOTICE', dueAt: hours(INTAKE, 1) });
+  });
+
+  it('skips what was met, and is null when nothing is owed', () => {
+    const told = facts({ urgency: 'URGENT' }, {}, [{ recipient: 'POLICE', sentAt: hours(INTAKE, 0.5) }]);
+    expect(nextOwed(deadlinesOf(told, DEFAULT_CASEWORK_POLICY))?.kind).toBe('CHILDREN_SERVICE_NOTICE');
+    const consultation = facts({ kind: 'CONSULTATION', category: 'PARENTING' });
+    expect(nextOwed(deadlinesOf(consultation, DEFAULT_CASEWORK_POLICY))).toBeNull();
+  });
+});
+
+describe('a time typed on the Kyiv wall clock', () => {
+  it('is read in Kyiv time, winter (UTC+2) and summer (UTC+3)', () => {
+    expect(fromLocalTime('2027-03-02T10:00', 'Europe/Kyiv')?.toISOString()).toBe('2027-03-02T08:00:00.000Z');
+    expect(fromLocalTime('2027-07-01T10:00', 'Europe/Kyiv')?.toISOString()).toBe('2027-07-01T07:00:00.000Z');
+    expect(fromLocalTime('not a time', 'Europe/Kyiv')).toBeNull();
   });
 });
