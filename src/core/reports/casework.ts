@@ -3,23 +3,18 @@
 // those of core/casework/deadlines.ts (which cases owe what, and by when); storage counts in SQL. The
 // one thing SQL cannot work out alone is the assessment deadline (the end of the n-th working day
 // after the local day of intake, skipping weekends and holidays): it is prepared here, from the same
-// calendar code, as a small table keyed by UTC date, which SQL joins by equality.
+// calendar code, as a small table of the period's local days, each with its UTC bounds and deadline.
 import { workingDaysAfter } from '../casework/calendar.js';
 import type { CaseworkPolicy } from '../casework/deadlines.js';
 import type { CaseworkMeasures, DeadlineShare } from './model.js';
 import { addDays, localDayOf, type Period, startOfDay } from './period.js';
 
-/**
- * One UTC date: the local midnight falls on it at `midnight` (UTC time of day, "HH:MM:SS.mmm", as
- * SQL writes a time); a request received before it was received on one local day, after it on the
- * next, and the two days have their own deadlines. (Every UTC date holds exactly one local midnight
- * in the zones Poruch serves: their clocks change at 03:00/04:00, never at midnight.)
- */
-export interface UtcDateDeadlines {
-  utcDate: string;
-  midnight: string;
-  dueBefore: Date;
-  dueAfter: Date;
+/** One local day of the period: requests received from `from` (inclusive) to `to` owe by `dueAt`. */
+export interface DayDeadline {
+  day: string;
+  from: Date;
+  to: Date;
+  dueAt: Date;
 }
 
 /** Deadlines of a local day never change for one calendar: computed once per process. */
@@ -37,23 +32,23 @@ function assessmentDue(day: string, policy: CaseworkPolicy): Date {
   return dueAt;
 }
 
-/** The assessment deadlines of every request the period can hold, keyed by the UTC date of intake. */
-export function assessmentDeadlines(period: Period, policy: CaseworkPolicy): UtcDateDeadlines[] {
+/** The period's local days (in the casework calendar's zone), each with its assessment deadline. */
+export function assessmentDeadlines(period: Period, policy: CaseworkPolicy): DayDeadline[] {
   const { timeZone } = policy.calendar;
-  const first = localDayOf(period.from, timeZone);
   const last = localDayOf(new Date(period.to.getTime() - 1), timeZone);
-  const rows: UtcDateDeadlines[] = [];
-  // Each local midnight from the start of the first day to the end of the last one.
-  for (let day = first; day <= addDays(last, 1); day = addDays(day, 1)) {
-    const midnight = startOfDay(day, timeZone).toISOString();
-    rows.push({
-      utcDate: midnight.slice(0, 10),
-      midnight: midnight.slice(11, 23),
-      dueBefore: assessmentDue(addDays(day, -1), policy),
-      dueAfter: assessmentDue(day, policy),
+  const days: DayDeadline[] = [];
+  for (let day = localDayOf(period.from, timeZone); day <= last; day = addDays(day, 1)) {
+    const from = startOfDay(day, timeZone);
+    const to = startOfDay(addDays(day, 1), timeZone);
+    days.push({
+      day,
+      // Clipped to the period, in case the report counts days in another zone than the calendar.
+      from: from < period.from ? period.from : from,
+      to: to > period.to ? period.to : to,
+      dueAt: assessmentDue(day, policy),
     });
   }
-  return rows;
+  return days;
 }
 
 export const NO_SHARE: DeadlineShare = { due: 0, met: 0, late: 0, missing: 0, pending: 0 };

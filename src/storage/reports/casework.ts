@@ -5,9 +5,8 @@
 //   category first, else the reporter's); the police for an urgent concern;
 // - not a case closed as a duplicate (it owes nothing of its own).
 // The first notice to each recipient is one index seek per request (CaseNotice by request, recipient
-// and time), only where owed; the assessment deadline comes from a small VALUES table worked out by
-// core with the calendar (weekends, configured holidays), joined by the UTC date of intake: text
-// cut from the stored date, cheaper than any date arithmetic on a year of requests.
+// and time), only where owed; the assessment deadline comes with the local day of intake, from a
+// small VALUES table worked out by core with the calendar (weekends, configured holidays).
 import { type CaseworkPolicy, CHILDREN_SERVICE_CATEGORIES } from '../../core/casework/deadlines.js';
 import { assessmentDeadlines } from '../../core/reports/casework.js';
 import type {
@@ -78,24 +77,28 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
     async deadlines(scope: ReportScope, period: Period, asOf: Date) {
       const filter = scopeFilter(scope);
       const days = assessmentDeadlines(period, policy);
+      const stamp = dialect.timestampParam;
       // Within the period: the notice is on time up to the minute (ms-exact, whatever the backend's
       // floating-point date arithmetic gives for "exactly 24 hours").
       const within = (doneAt: string, minutes: number) =>
         `ROUND(${dialect.secondsBetween('c."createdAt"', doneAt)} * 1000) <= ${minutes * 60_000}`;
       const cutoff = (minutes: number) => new Date(asOf.getTime() - minutes * 60_000);
       const rows = await sql.all<Row>(
-        `WITH "days"("utcDate", "midnight", "dueBefore", "dueAfter") AS (
-           VALUES ${days.map(() => `(?, ?, ${dialect.timestampParam}, ${dialect.timestampParam})`).join(', ')}),
+        `WITH "days"("from", "to", "dueAt") AS (
+           VALUES ${days.map(() => `(${stamp}, ${stamp}, ${stamp})`).join(', ')}),
          "owing" AS MATERIALIZED (
            SELECT r."centreId" AS "centreId", r."createdAt" AS "createdAt", r."assessedAt" AS "assessedAt",
-             ${dialect.utcDate('r."createdAt"')} AS "utcDate", ${dialect.utcTime('r."createdAt"')} AS "utcTime",
+             d."dueAt" AS "assessmentDueAt",
              CASE WHEN r."urgency" = 'URGENT' THEN 1 ELSE 0 END AS "urgent",
              CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN 1 ELSE 0 END AS "childrenService",
              -- Sought only where owed: one index seek each, the costliest part of the query.
              CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN ${firstNotice('CHILDREN_SERVICE')} END AS "childrenServiceAt",
              CASE WHEN r."urgency" = 'URGENT' THEN ${firstNotice('POLICE')} END AS "policeAt"
-           FROM "Request" r
-           WHERE ${filter.where} AND r."createdAt" >= ? AND r."createdAt" < ? AND ${IS_CONCERN}
+           -- Day by day, each day's requests read as one range of the (centre, received) index: the
+           -- deadline comes with the day, and the planner needs no statistics to do it this way
+           -- (CROSS JOIN keeps the days outside in SQLite).
+           FROM "days" d CROSS JOIN "Request" r
+           WHERE ${filter.where} AND r."createdAt" >= d."from" AND r."createdAt" < d."to" AND ${IS_CONCERN}
              AND (r."outcome" IS NULL OR r."outcome" <> 'DUPLICATE')
          ),
          -- Each deadline's state once per request; the sums below only count states.
@@ -108,18 +111,15 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
                'c."createdAt" <= ?',
              )} AS "childrenService",
              ${stateOf('c."urgent" = 1', 'c."policeAt"', within('c."policeAt"', policy.policeNoticeMinutes), 'c."createdAt" <= ?')} AS "police",
-             ${stateOf('1 = 1', 'c."assessedAt"', `c."assessedAt" <= ${DUE}`, `${DUE} <= ?`)} AS "assessment"
+             ${stateOf('1 = 1', 'c."assessedAt"', 'c."assessedAt" <= c."assessmentDueAt"', 'c."assessmentDueAt" <= ?')} AS "assessment"
            FROM "owing" c
-           JOIN "days" d ON d."utcDate" = c."utcDate"
          )
          SELECT s."centreId" AS "centreId", ${sumsOf('childrenService')}, ${sumsOf('police')}, ${sumsOf('assessment')}
          FROM "states" s
          GROUP BY s."centreId"`,
         [
-          ...days.flatMap((d) => [d.utcDate, d.midnight, d.dueBefore, d.dueAfter]),
+          ...days.flatMap((d) => [d.from, d.to, d.dueAt]),
           ...filter.params,
-          period.from,
-          period.to,
           cutoff(policy.childrenServiceNoticeMinutes),
           cutoff(policy.policeNoticeMinutes),
           asOf,
@@ -136,6 +136,3 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
     },
   };
 }
-
-/** The assessment deadline of the local day the request was received on (core/reports/casework.ts). */
-const DUE = `CASE WHEN c."utcTime" < d."midnight" THEN d."dueBefore" ELSE d."dueAfter" END`;

@@ -1,5 +1,5 @@
-// The assessment deadlines the statistics join by UTC date: each local midnight where it falls in UTC
-// (the clocks change in spring), and the deadline of the days before and after it.
+// The assessment deadlines the statistics join to the requests: each local day of the period with its
+// bounds in UTC (the clocks change in spring) and the end of its 5th working day.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CASEWORK_POLICY } from '../../../../src/core/casework/deadlines.js';
 import { assessmentDeadlines, sumCasework } from '../../../../src/core/reports/casework.js';
@@ -9,24 +9,23 @@ import { periodOf } from '../../../../src/core/reports/period.js';
 const endOfKyivDay = (day: string, offsetHours: number) =>
   new Date(Date.parse(`${day}T24:00:00Z`) - offsetHours * 3_600_000);
 
-describe('assessment deadlines by UTC date', () => {
-  it('finds the local midnight on each UTC date across the spring clock change', () => {
+describe("assessment deadlines of the period's days", () => {
+  it('bounds each local day in UTC across the spring clock change', () => {
     // Kyiv moves from UTC+2 to UTC+3 at 04:00 local on Sunday 29 March 2026.
-    const rows = assessmentDeadlines(periodOf('2026-03-27', '2026-03-30'), DEFAULT_CASEWORK_POLICY);
-    expect(rows.map((r) => [r.utcDate, r.midnight])).toEqual([
-      ['2026-03-26', '22:00:00.000'], // midnight starting Friday 27th
-      ['2026-03-27', '22:00:00.000'],
-      ['2026-03-28', '22:00:00.000'], // starting Sunday 29th, still at +2
-      ['2026-03-29', '21:00:00.000'], // starting Monday 30th, now at +3
-      ['2026-03-30', '21:00:00.000'], // the end of the period
+    const days = assessmentDeadlines(periodOf('2026-03-28', '2026-03-30'), DEFAULT_CASEWORK_POLICY);
+    expect(days.map((d) => [d.day, d.from.toISOString(), d.to.toISOString()])).toEqual([
+      ['2026-03-28', '2026-03-27T22:00:00.000Z', '2026-03-28T22:00:00.000Z'],
+      ['2026-03-29', '2026-03-28T22:00:00.000Z', '2026-03-29T21:00:00.000Z'], // 23 hours long
+      ['2026-03-30', '2026-03-29T21:00:00.000Z', '2026-03-30T21:00:00.000Z'],
     ]);
+    // Saturday and Sunday both have until the end of Friday 3 April (now at +3).
+    expect(days[0]?.dueAt).toEqual(endOfKyivDay('2026-04-03', 3));
+    expect(days[1]?.dueAt).toEqual(endOfKyivDay('2026-04-03', 3));
   });
 
   it("gives a Friday's request the end of the next Friday: the weekend does not count", () => {
     const [friday] = assessmentDeadlines(periodOf('2026-11-20', '2026-11-20'), DEFAULT_CASEWORK_POLICY);
-    expect(friday?.dueAfter).toEqual(endOfKyivDay('2026-11-27', 2));
-    // Before that midnight it was still Thursday 19th: Fri, Mon, Tue, Wed, Thu 26th.
-    expect(friday?.dueBefore).toEqual(endOfKyivDay('2026-11-26', 2));
+    expect(friday?.dueAt).toEqual(endOfKyivDay('2026-11-27', 2));
   });
 
   it('skips a configured holiday', () => {
@@ -35,7 +34,7 @@ describe('assessment deadlines by UTC date', () => {
       calendar: { timeZone: 'Europe/Kyiv', holidays: ['2026-11-23'] },
     };
     const [friday] = assessmentDeadlines(periodOf('2026-11-20', '2026-11-20'), policy);
-    expect(friday?.dueAfter).toEqual(endOfKyivDay('2026-11-30', 2));
+    expect(friday?.dueAt).toEqual(endOfKyivDay('2026-11-30', 2));
   });
 });
 
