@@ -1,6 +1,7 @@
 // `npm run bench:reports [-- FILE]`: how long the data of each statistics page takes on a year of
 // traffic (100,000 closed and 5,000 open requests, bench/reports/seed.ts; seeded first when FILE,
-// default data/bench-reports.db, does not exist).
+// default data/bench-reports.db, does not exist). With BENCH_DATABASE_URL=postgresql://... the same
+// on PostgreSQL, seeded into that empty database the first time.
 //
 // What is timed: everything the console does for a page except drawing its HTML and charts: every
 // SQL query of the report (casework deadlines included), its assembly, and its tables with
@@ -26,11 +27,21 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const file = process.argv[2] ?? 'data/bench-reports.db';
 const clock = { now: () => SEED_END };
 
-if (!existsSync(file)) {
+const postgres = process.env.BENCH_DATABASE_URL;
+if (postgres) {
+  // PostgreSQL: seeded once into that (empty) database; its Request table tells whether it was.
+  await applyMigrations(postgres);
+  const probe = createStore(postgres);
+  const [row] = await probe.database.sql.all<{ n: number }>(
+    'SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Request"',
+  );
+  await probe.close();
+  if (!row?.n) await seedReports(postgres);
+} else if (!existsSync(file)) {
   console.log(`${file} does not exist: seeding it (about a minute)`);
   await seedReports(file);
 }
-const url = `file:${file}`;
+const url = postgres ?? `file:${file}`;
 await applyMigrations(url);
 const store = createStore(url);
 const directory: Directory = await store.directory.load();
@@ -75,7 +86,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(', ')}`;
 console.log(
-  `${file}: ${counts?.closed} closed and ${counts?.open} open requests; ${RUNS} runs after one warm-up; ${load()}\n`,
+  `${postgres ? 'PostgreSQL' : file}: ${counts?.closed} closed and ${counts?.open} open requests; ${RUNS} runs after one warm-up; ${load()}\n`,
 );
 let over = 0;
 for (const c of cases) {

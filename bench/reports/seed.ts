@@ -112,8 +112,9 @@ function caseworkOf(
 }
 
 export async function seedReports(file: string): Promise<void> {
-  if (existsSync(file)) rmSync(file);
-  const url = `file:${file}`;
+  // A file for SQLite, or a postgresql:// URL of an empty database (BENCH_DATABASE_URL in bench:reports).
+  const url = file.startsWith('postgres') ? file : `file:${file}`;
+  if (url.startsWith('file:') && existsSync(file)) rmSync(file);
   await applyMigrations(url);
   const store = createStore(url);
   try {
