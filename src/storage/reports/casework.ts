@@ -99,6 +99,7 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
            -- (CROSS JOIN keeps the days outside in SQLite).
            FROM "days" d CROSS JOIN "Request" r
            WHERE ${filter.where} AND r."createdAt" >= d."from" AND r."createdAt" < d."to" AND ${IS_CONCERN}
+             AND r."createdAt" >= ? AND r."createdAt" < ?
              AND (r."outcome" IS NULL OR r."outcome" <> 'DUPLICATE')
          ),
          -- Each deadline's state once per request; the sums below only count states.
@@ -120,6 +121,8 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
         [
           ...days.flatMap((d) => [d.from, d.to, d.dueAt]),
           ...filter.params,
+          period.from,
+          period.to,
           cutoff(policy.childrenServiceNoticeMinutes),
           cutoff(policy.policeNoticeMinutes),
           asOf,
