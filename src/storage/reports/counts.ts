@@ -1,6 +1,6 @@
 // Counting requests: received in a period (by breakdown and by hour), closed by outcome, open at a
 // moment by age. Plain SQL (sql.ts) so that one text runs on SQLite and PostgreSQL; each query reads
-// one index range of Request (see the report_indexes migration) and groups in the database.
+// one covering index of Request (the statistics indexes in schema.prisma) and groups in the database.
 import {
   BACKLOG_AGE_DAYS,
   type BacklogRow,
