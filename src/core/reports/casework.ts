@@ -43,8 +43,8 @@ export function assessmentDeadlines(period: Period, policy: CaseworkPolicy): Day
     days.push({
       day,
       // Clipped to the period, in case the report counts days in another zone than the calendar.
-      from: from < period.from ? period.from : from,
-      to: to > period.to ? period.to : to,
+      from: new Date(Math.max(from.getTime(), period.from.getTime())),
+      to: new Date(Math.min(to.getTime(), period.to.getTime())),
       dueAt: assessmentDue(day, policy),
     });
   }
