@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { DEFAULT_CASEWORK_POLICY } from '../src/core/casework/deadlines.js';
 import { type Directory, LOCALES } from '../src/core/model.js';
 import { tablesFor } from '../src/core/reports/exposure.js';
-import type { ReportScope } from '../src/core/reports/model.js';
+import { REACTIONS, type ReportScope } from '../src/core/reports/model.js';
 import { lastDays } from '../src/core/reports/period.js';
 import { buildReport } from '../src/core/reports/report.js';
 import { centreNames } from '../src/export/report-csv.js';
@@ -88,6 +88,8 @@ const load = () =>
 console.log(
   `${postgres ? 'PostgreSQL' : file}: ${counts?.closed} closed and ${counts?.open} open requests; ${RUNS} runs after one warm-up; ${load()}\n`,
 );
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+const ms = (n: number | undefined) => `${(n ?? 0).toFixed(0).padStart(5)} ms`;
 let over = 0;
 for (const c of cases) {
   const { received, tables } = await dashboard(c.scope, c.days);
@@ -101,14 +103,51 @@ for (const c of cases) {
     times.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
   if (median(times) > TARGET_MS) over++;
-  const ms = (n: number | undefined) => `${(n ?? 0).toFixed(0).padStart(5)} ms`;
   console.log(
     `${c.name.padEnd(52)} wall: min ${ms(Math.min(...times))} median ${ms(median(times))} max ${ms(Math.max(...times))}` +
       ` | CPU median ${ms(median(cpu))}   (${received} requests, ${tables} tables)`,
   );
 }
+/**
+ * Where the time of the slowest dashboard goes: each query of the report alone, one after the other
+ * (the page runs them at once), median of BENCH_RUNS, wall and CPU of this process. On PostgreSQL
+ * the CPU is the server's, not ours: there only the wall time tells.
+ */
+async function breakdown(scope: ReportScope, days: number) {
+  const period = lastDays(clock, days);
+  const now = clock.now();
+  const { source, casework } = sources;
+  const queries: [string, () => Promise<unknown>][] = [
+    ['received (all breakdowns)', () => source.received(scope, period)],
+    ['received per hour', () => source.receivedPerHour(scope, period)],
+    ['closed by outcome', () => source.closedByOutcome(scope, period)],
+    ['escalations, lease lapses', () => source.events(scope, period)],
+    ['backlog', () => source.backlog(scope, now)],
+    ...REACTIONS.map((r): [string, () => Promise<unknown>] => [
+      `reaction times: ${r}`,
+      () => source.reactionTimes(scope, period, r),
+    ]),
+    ['casework deadlines', () => casework.deadlines(scope, period, now)],
+  ];
+  console.log(`\nper query, oblast roll-up, last ${days} days (alone, median of ${RUNS}):`);
+  for (const [name, run] of queries) {
+    await run();
+    const times: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      await run();
+      const used = process.cpuUsage(cpuBefore);
+      times.push(performance.now() - started);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    console.log(`  ${name.padEnd(28)} wall ${ms(median(times))} | CPU ${ms(median(cpu))}`);
+  }
+}
+await breakdown({ oblastId: 'donetska' }, 365);
+
 console.log(`\n${load()} (2 cores: above 2, the wall times include waiting for a core; CPU does not)`);
 console.log(
   `target: median under ${TARGET_MS} ms per dashboard — ${over === 0 ? 'met' : `missed by ${over}`}`,
