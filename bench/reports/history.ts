@@ -4,7 +4,7 @@
 
 import type { Channel, Outcome, RequestKind, Urgency } from '../../src/core/model.js';
 import { AUDIT_ACTIONS } from '../../src/core/queue/audit.js';
-import { secondsBetween } from '../../src/storage/audit.js';
+import { countedAt, secondsBetween } from '../../src/storage/audit.js';
 import type { Sql } from '../../src/storage/sql.js';
 
 const MINUTE = 60_000;
@@ -104,9 +104,10 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
     );
   }
   for (const event of eventsOf(story)) {
+    const counted = countedAt(event.action, event.detail);
     await sql.run(
-      `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt", "countedAtCentreId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ${counted.centre})`,
       [
         `${story.id}-${event.n}`,
         story.id,
@@ -115,6 +116,7 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
         event.action,
         JSON.stringify(event.detail),
         at(story, event.after),
+        counted.param,
       ],
     );
   }

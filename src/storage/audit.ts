@@ -10,9 +10,10 @@ export function auditLog(sql: Sql, now: () => Date): AuditLog {
   return {
     async record({ requestId, actor, action, detail }) {
       const at = now();
+      const counted = countedAt(action, detail);
       await sql.run(
-        `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt", "countedAtCentreId")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ${counted.centre})`,
         [
           newId(),
           requestId,
@@ -21,11 +22,32 @@ export function auditLog(sql: Sql, now: () => Date): AuditLog {
           action,
           detail === undefined ? null : JSON.stringify(detail),
           at,
+          counted.param,
         ],
       );
       if (requestId) await keepReactionTime(sql, requestId, action, at);
     },
   };
+}
+
+/**
+ * The centre the statistics count an event at (AuditEvent.countedAtCentreId): an escalation at the
+ * centre the request left, a lapsed lease at the centre of the specialist who held it; no other event.
+ * `centre` is the SQL value to insert (one parameter, `param`).
+ */
+export function countedAt(action: string, detail: unknown): { centre: string; param: string | null } {
+  const field = (name: string) => {
+    const value = (detail as Record<string, unknown> | undefined)?.[name];
+    return typeof value === 'string' ? value : null;
+  };
+  if (action === AUDIT_ACTIONS.escalated) return { centre: '?', param: field('fromCentreId') };
+  if (action === AUDIT_ACTIONS.leaseExpired) {
+    return {
+      centre: `(SELECT s."centreId" FROM "Specialist" s WHERE s."id" = ?)`,
+      param: field('specialistId'),
+    };
+  }
+  return { centre: '?', param: null };
 }
 
 /**
