@@ -7,21 +7,22 @@
 //
 // Settings (environment): BENCH_PEOPLE (300), BENCH_CONNECTIONS (40), BENCH_DANGER_EVERY (10),
 // BENCH_API_BOT_PER_SECOND (30), BENCH_API_BOT_BURST (10), BENCH_API_CHAT_PER_SECOND (1),
-// BENCH_API_CHAT_BURST (5), TELEGRAM_MESSAGES_PER_SECOND (Poruch's own, 30), BENCH_DATABASE_URL
-// (a PostgreSQL server URL: the run uses a new database there, dropped afterwards; default SQLite).
+// BENCH_API_CHAT_BURST (5), TELEGRAM_MESSAGES_PER_SECOND (Poruch's own, 30).
+// `npm run bench:delivery -- --postgres` runs on a new, empty database on the PostgreSQL server
+// BENCH_POSTGRES_URL names (dropped afterwards), as `npm run bench -- --postgres` does; default SQLite.
+// `-- --postgres --two` runs two instances on it behind a round-robin proxy (bench/round-robin.ts):
+// they share one bot budget through the database and wake each other with LISTEN/NOTIFY.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createHandleCipher } from '../src/crypto/handle-cipher.js';
 import { concernFlowWithDanger } from './concern-flow.js';
+import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { backlogRate, compare, emergencyDelays, owedPerChat, percentile } from './delivery-check.js';
-import { benchDatabase } from './delivery-database.js';
 import { type Accepted, REPORT_PATH } from './fake-telegram-api.js';
 import { watchOutbox } from './outbox-watch.js';
 import { fileReports, nowMs } from './people.js';
 import { freePort, spawnTarget, stop, waitUntilUp } from './processes.js';
+import { type RoundRobin, startRoundRobin } from './round-robin.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const PEOPLE = env('BENCH_PEOPLE', 300);
@@ -35,14 +36,17 @@ const SECRET = 'bench-webhook-secret_0123456789';
 const TOKEN = '123456789:BenchTokenForPoruchDelivery_00000';
 const WEBHOOK_PATH = '/telegram/webhook';
 const FIRST_CHAT = 800_000_000;
+const POSTGRES = process.argv.includes('--postgres');
+/** Two instances need a shared database: SQLite is one process per file. */
+const INSTANCES = POSTGRES && process.argv.includes('--two') ? 2 : 1;
 const TARGETS = { throttledShare: 0.01, perSecond: 27, emergencyMs: 2_000 };
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const workDir = mkdtempSync(path.join(tmpdir(), 'poruch-bench-delivery-'));
-  const database = await benchDatabase(process.env.BENCH_DATABASE_URL, workDir);
+  const database = POSTGRES ? await postgresDatabase() : sqliteDatabase();
+  const kind = POSTGRES ? 'PostgreSQL' : 'SQLite';
   const apiPort = await freePort();
   const apiRoot = `http://127.0.0.1:${apiPort}`;
   const apiProcess = spawnTarget('bench/stand-in-api.ts', {
@@ -53,33 +57,39 @@ async function main(): Promise<void> {
     API_CHAT_BURST: String(LIMITS.chat.burst),
   });
   const handleKey = randomBytes(32);
-  let poruch: ChildProcess | null = null;
+  let poruch: ChildProcess[] = [];
+  let proxy: RoundRobin | null = null;
   try {
     await waitUntilUp(`${apiRoot}${REPORT_PATH}`, 'GET');
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
-    poruch = spawnTarget('src/main.ts', {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      HANDLE_KEY: handleKey.toString('hex'),
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: apiRoot,
-      TELEGRAM_WEBHOOK_URL: url,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      VIBER_AUTH_TOKEN: '',
-    });
-    await waitUntilUp(`http://127.0.0.1:${port}/health`, 'GET');
+    const ports = await Promise.all(Array.from({ length: INSTANCES }, freePort));
+    proxy = INSTANCES > 1 ? await startRoundRobin(ports) : null;
+    const url = `${proxy?.url ?? `http://127.0.0.1:${ports[0]}`}${WEBHOOK_PATH}`;
+    // Started together, as on a fresh deployment: the start-up lock lets both come up.
+    poruch = ports.map((port) =>
+      spawnTarget('src/main.ts', {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        HANDLE_KEY: handleKey.toString('hex'),
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: apiRoot,
+        TELEGRAM_WEBHOOK_URL: url,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        VIBER_AUTH_TOKEN: '',
+      }),
+    );
+    for (const port of ports) await waitUntilUp(`http://127.0.0.1:${port}/health`, 'GET');
     console.log(
-      `Poruch delivery benchmark: ${database.kind}, ${fmt(PEOPLE)} people, ${CONNECTIONS} connections, ` +
+      `Poruch delivery benchmark: ${kind}, ${INSTANCES === 1 ? 'one instance' : `${INSTANCES} instances behind round-robin`}, ${fmt(PEOPLE)} people, ${CONNECTIONS} connections, ` +
         `every ${DANGER_EVERY}th in danger\nStand-in Bot API: ${LIMITS.bot.perSecond}/s per bot (burst ${LIMITS.bot.burst}), ` +
         `${LIMITS.chat.perSecond}/s per chat (burst ${LIMITS.chat.burst}), 429 + retry_after above\n`,
     );
 
     const inDanger = (chatId: number) => (chatId - FIRST_CHAT) % DANGER_EVERY === 0;
-    const watching = watchOutbox(database.url, 250, 15 * 60_000);
+    let filed = false;
+    const watching = watchOutbox(database.url, 250, 15 * 60_000, () => filed);
     const burst = await fileReports({
       url,
       secret: SECRET,
@@ -90,9 +100,10 @@ async function main(): Promise<void> {
       inDanger,
     });
     const burstEnded = nowMs();
+    filed = true;
     const samples = await watching;
-    await stop(poruch);
-    poruch = null;
+    for (const child of poruch) await stop(child);
+    poruch = [];
     const api = (await (await fetch(`${apiRoot}${REPORT_PATH}`)).json()) as {
       accepted: Accepted[];
       throttled: number;
@@ -120,6 +131,8 @@ async function main(): Promise<void> {
     console.log(
       `Burst: ${fmt(burst.updates)} updates in ${fmt(burst.seconds, 1)} s (${fmt(burst.failures)} not answered 200)`,
     );
+    if (proxy)
+      console.log(`  round-robin: ${proxy.forwarded.map((n) => fmt(n)).join(' / ')} updates per instance`);
     console.log(
       `Messages accepted by the API      ${fmt(api.accepted.length)} over ${fmt((last - first) / 1000, 1)} s`,
     );
@@ -152,10 +165,10 @@ async function main(): Promise<void> {
       console.log(`  ${(ok ? 'met' : 'NOT MET').padEnd(8)} ${name}`);
     if (!Object.values(checks).every(Boolean)) process.exitCode = 1;
   } finally {
-    if (poruch) await stop(poruch);
+    for (const child of poruch) await stop(child);
+    await proxy?.close();
     await stop(apiProcess);
     await database.drop();
-    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

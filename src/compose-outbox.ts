@@ -10,6 +10,7 @@ import type { HandleCipher } from './crypto/handle-cipher.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './jobs/outbox-dispatcher.js';
 import { deliveryQueue } from './storage/outbox.js';
 import { listenForOutbox } from './storage/outbox-signal.js';
+import { outboxStatisticsSettled } from './storage/outbox-statistics.js';
 import { openDatabase } from './storage/prisma.js';
 import type { StoreWithDatabase } from './storage/store.js';
 
@@ -67,6 +68,7 @@ export async function composeOutbox(
     async close() {
       await dispatcher.stop();
       await signal?.close();
+      await outboxStatisticsSettled(database); // an ANALYZE a last round started
       if (database !== deps.store.database) await database.close();
     },
   };

@@ -34,7 +34,7 @@ import { fromCwd, localesDir } from './paths.js';
 import { hashInviteCode, issueInvite } from './storage/invites.js';
 import { applyMigrations } from './storage/migrations.js';
 import { erasureQueue } from './storage/recent-messages.js';
-import { reportSource } from './storage/reports/index.js';
+import { reportSources } from './storage/reports/index.js';
 import { retentionStore } from './storage/retention.js';
 import { consoleReads } from './storage/staff-access.js';
 import { withStartupLock } from './storage/startup-lock.js';
@@ -247,7 +247,7 @@ export async function composePoruch(config: Config, options: ComposeOptions = {}
     parentCentreOf: (id) => centres.get(id)?.parentId ?? null,
     casework: caseworkPolicy,
     refreshSeconds: config.consoleRefreshSeconds,
-    reports: { source: reportSource(store.database) },
+    reports: reportSources(store.database, caseworkPolicy),
     onCommitted: () => dispatcher?.wake(),
   });
 

@@ -4,6 +4,7 @@
 
 import type { CaseOutcome, Channel, RequestKind, Urgency } from '../../src/core/model.js';
 import { AUDIT_ACTIONS } from '../../src/core/queue/audit.js';
+import { countedAt, secondsBetween } from '../../src/storage/audit.js';
 import type { Sql } from '../../src/storage/sql.js';
 
 const MINUTE = 60_000;
@@ -30,6 +31,12 @@ export interface RequestStory {
   claims?: { specialistId: string; after: number; lapsed?: boolean }[];
   answeredAfter?: number;
   closed?: { after: number; outcome: CaseOutcome };
+  /** The specialist's own category, when recorded (casework: it decides which deadlines apply). */
+  caseCategory?: string;
+  /** When the needs assessment was recorded. */
+  assessedAt?: Date;
+  /** Notices to the children's service or police (...), minutes after receipt, recorded by `by`. */
+  notices?: { recipient: string; after: number; by: string }[];
 }
 
 const at = (story: RequestStory, minutes: number) => new Date(story.receivedAt.getTime() + minutes * MINUTE);
@@ -51,8 +58,10 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
   await sql.run(
     `INSERT INTO "Request" ("id", "caseCode", "kind", "category", "urgency", "status", "centreId",
        "claimedById", "claimedAt", "escalationLevel", "escalatedAt", "outcome", "closedAt", "language", "channel",
-       "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt",
+       "firstClaimedAt", "firstAnsweredAt", "claimSeconds", "firstAnswerSeconds", "closeSeconds",
+       "caseCategory", "assessedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       story.id,
       story.caseCode,
@@ -75,12 +84,30 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
       story.priorRequests ?? 0,
       story.receivedAt,
       story.receivedAt,
+      ...reactionColumns(story),
+      story.caseCategory ?? null,
+      story.assessedAt ?? null,
     ],
   );
-  for (const event of eventsOf(story)) {
+  for (const [n, notice] of (story.notices ?? []).entries()) {
     await sql.run(
-      `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "CaseNotice" ("id", "requestId", "recipient", "way", "sentAt", "specialistId", "createdAt")
+       VALUES (?, ?, ?, 'PHONE', ?, ?, ?)`,
+      [
+        `${story.id}-n${n}`,
+        story.id,
+        notice.recipient,
+        at(story, notice.after),
+        notice.by,
+        at(story, notice.after),
+      ],
+    );
+  }
+  for (const event of eventsOf(story)) {
+    const counted = countedAt(event.action, event.detail);
+    await sql.run(
+      `INSERT INTO "AuditEvent" ("id", "requestId", "actorType", "actorId", "action", "detail", "createdAt", "countedAtCentreId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ${counted.centre})`,
       [
         `${story.id}-${event.n}`,
         story.id,
@@ -89,9 +116,21 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
         event.action,
         JSON.stringify(event.detail),
         at(story, event.after),
+        counted.param,
       ],
     );
   }
+}
+
+/** What storage/audit.ts keeps on the row as the claim, answer and close happen. */
+function reactionColumns(story: RequestStory) {
+  const firstClaim = story.claims?.length ? Math.min(...story.claims.map((c) => c.after)) : undefined;
+  const minutes = [firstClaim, story.answeredAfter, story.closed?.after];
+  const [claimed, answered] = minutes.map((m) => (m === undefined ? null : at(story, m)));
+  const seconds = minutes.map((m) =>
+    m === undefined ? null : secondsBetween(story.receivedAt, at(story, m)),
+  );
+  return [claimed ?? null, answered ?? null, ...seconds];
 }
 
 interface StoryEvent {

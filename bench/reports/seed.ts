@@ -2,7 +2,9 @@
 // for the statistics benchmark: 100,000 closed and 5,000 open requests over the bundled directory's
 // 16 centres, each with the audit trail the queue leaves (received, claimed, answered, closed; some
 // leases lapse, some requests escalate to the oblast centre), from 60,000 chats of which some write
-// again. Deterministic (a seeded generator), and the year ends on SEED_END, so figures are stable.
+// again; reports about a child carry their notices to the children's service and police and their
+// needs assessment. Deterministic (a seeded generator), and the year ends on SEED_END, so figures
+// are stable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import {
@@ -66,27 +68,58 @@ function storyAt(
     escalatedTo: escalated,
   } as const;
   const stage = open ? random() : 1;
-  if (stage < 0.4) return base; // still waiting
+  const casework = concern ? caseworkOf(base, team, receivedAt) : {};
+  if (stage < 0.4) return { ...base, ...casework }; // still waiting
   const claimAfter = (escalated?.after ?? 0) + (urgent ? skewed(2, 60) : skewed(10, 2880));
   const lapsed = random() < 0.03;
   const claims = [
     { specialistId: pick(team), after: claimAfter, lapsed },
     ...(lapsed ? [{ specialistId: pick(team), after: claimAfter + 45 }] : []),
   ];
-  if (stage < 0.6) return { ...base, claims };
+  if (stage < 0.6) return { ...base, ...casework, claims };
   const answeredAfter = (claims.at(-1)?.after ?? claimAfter) + skewed(5, 600);
-  if (open) return { ...base, claims, answeredAfter };
+  if (open) return { ...base, ...casework, claims, answeredAfter };
   return {
     ...base,
+    ...casework,
     claims,
     answeredAfter,
     closed: { after: answeredAfter + skewed(60, 14_400), outcome: pick(CASE_OUTCOMES) },
   };
 }
 
+/**
+ * The casework a concern gets (issue "Casework"): most notices and assessments on time, some late,
+ * some never; nothing dated after the end of the seeded year.
+ */
+function caseworkOf(
+  base: { category: string; urgency: string },
+  team: string[],
+  receivedAt: Date,
+): Pick<RequestStory, 'notices' | 'assessedAt'> {
+  const by = team[0] ?? '';
+  const until = (SEED_END.getTime() - receivedAt.getTime()) / 60_000;
+  const notices: NonNullable<RequestStory['notices']> = [];
+  const owesChildrenService = ['VIOLENCE', 'NEGLECT', 'LEFT_WITHOUT_CARE'].includes(base.category);
+  if (owesChildrenService && random() < 0.9) {
+    notices.push({ recipient: 'CHILDREN_SERVICE', after: skewed(30, 2_000), by });
+  }
+  if (base.urgency === 'URGENT' && random() < 0.85) {
+    notices.push({ recipient: 'POLICE', after: skewed(5, 120), by });
+  }
+  const assessedAfter = skewed(600, 12_000);
+  return {
+    notices: notices.filter((n) => n.after < until),
+    ...(random() < 0.8 && assessedAfter < until
+      ? { assessedAt: new Date(receivedAt.getTime() + assessedAfter * 60_000) }
+      : {}),
+  };
+}
+
 export async function seedReports(file: string): Promise<void> {
-  if (existsSync(file)) rmSync(file);
-  const url = `file:${file}`;
+  // A file for SQLite, or a postgresql:// URL of an empty database (BENCH_DATABASE_URL in bench:reports).
+  const url = file.startsWith('postgres') ? file : `file:${file}`;
+  if (url.startsWith('file:') && existsSync(file)) rmSync(file);
   await applyMigrations(url);
   const store = createStore(url);
   try {

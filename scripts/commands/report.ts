@@ -5,6 +5,7 @@
 // (to be sent outside the centre), show counts below 5 as "<5".
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { caseworkPolicyOf, loadConfig } from '../../src/config.js';
 import { type Directory, LOCALES, type Locale } from '../../src/core/model.js';
 import type { ReportScope } from '../../src/core/reports/model.js';
 import { PeriodError, periodOf } from '../../src/core/reports/period.js';
@@ -12,7 +13,7 @@ import { buildReport } from '../../src/core/reports/report.js';
 import { reportCsvFiles } from '../../src/export/report-csv.js';
 import { createI18n } from '../../src/i18n/index.js';
 import { localesDir } from '../../src/paths.js';
-import { reportSource } from '../../src/storage/reports/index.js';
+import { reportSources } from '../../src/storage/reports/index.js';
 import { type Command, databaseUrlFrom, parseCommandArgs, USAGE_ERROR, withStore } from './command.js';
 
 const USAGE = `usage: npm run report -- --centre ID|--oblast [ID] --from YYYY-MM-DD --to YYYY-MM-DD
@@ -62,8 +63,9 @@ export const report: Command = async (args, context) => {
       'oblastId' in scope
         ? directory.centres.filter((c) => c.oblastId === scope.oblastId).map((c) => c.id)
         : [];
+    const policy = caseworkPolicyOf(loadConfig(context.env));
     const report = await buildReport(
-      { source: reportSource(store.database), clock: context.clock },
+      { ...reportSources(store.database, policy), clock: context.clock },
       scope,
       period,
       centreIds,

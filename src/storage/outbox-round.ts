@@ -146,6 +146,6 @@ export async function takeRoundRows(
       backlogged: candidates.length === CANDIDATES,
     };
   });
-  if (backlogged) await refreshOutboxStatistics(database, o.now.getTime());
+  if (backlogged) refreshOutboxStatistics(database, o.now.getTime());
   return taken;
 }

@@ -114,6 +114,18 @@ export function describeBackends(
   const [options, fn] = typeof optionsOrFn === 'function' ? [{}, optionsOrFn] : [optionsOrFn, maybeFn];
   if (!fn) throw new Error('describeBackends needs a suite function');
   suiteOn('sqlite', `${name} [sqlite]`, options, fn);
+  describePostgres(name, options, fn);
+}
+
+/**
+ * A suite that only PostgreSQL has (LISTEN/NOTIFY, planner statistics), with its own fresh
+ * database: skipped with a message without PostgreSQL, and failing under CI=true.
+ */
+export function describePostgres(
+  name: string,
+  options: { empty?: boolean },
+  fn: (backend: Backend) => void,
+): void {
   if (inject('postgresTemplate')) {
     suiteOn('postgresql', `${name} [postgresql]`, options, fn);
     return;

@@ -91,26 +91,42 @@ export interface ReportSource {
   backlog(scope: ReportScope, asOf: Date): Promise<BacklogRow[]>;
 }
 
-/** A share of requests that met a deadline: `met` of `due`. */
+/**
+ * How a deadline went for the requests received in a period that owed it: `met` on time, `late`
+ * (done after the deadline), `missing` (not done, the deadline has passed), `pending` (not done yet,
+ * still within time; not counted in `due`). The share on time is met / due.
+ */
 export interface DeadlineShare {
+  /** met + late + missing: the deadlines that are decided. */
   due: number;
   met: number;
+  late: number;
+  missing: number;
+  pending: number;
 }
 
 /**
- * The casework deadlines (issue "Casework"): notices to the children's service within 24 h, to the
- * police within 1 h for urgent cases, needs assessments within 5 working days. Their records (notices,
- * assessments) do not exist yet; when they do, storage implements this port and the report shows the
- * section. Until then the report has no casework section at all, rather than invented figures.
+ * The casework deadlines (issue "Casework", core/casework/deadlines.ts): a children's-service notice
+ * within 24 h of a report of violence, neglect or a child left without care; a police notice within
+ * 1 h of an urgent one; the needs assessment within 5 working days of every report about a child.
+ * The periods are the deployment's policy (configurable); the names keep the legal defaults. A case
+ * closed as a duplicate owes nothing of its own and is not counted.
  */
+export interface CaseworkMeasures {
+  childrenServiceNoticeWithin24h: DeadlineShare;
+  policeNoticeWithin1h: DeadlineShare;
+  needsAssessmentWithin5WorkingDays: DeadlineShare;
+}
+
+/** What src/storage implements over CaseNotice and Request, in SQL for both backends. */
 export interface CaseworkMeasureSource {
+  /**
+   * Per centre (the one holding each request now), over the requests received in the period;
+   * `asOf` decides which deadlines without a notice have passed (missing) and which not yet (pending).
+   */
   deadlines(
     scope: ReportScope,
     period: Period,
-  ): Promise<{
-    childrenServiceNoticeWithin24h: DeadlineShare;
-    policeNoticeWithin1h: DeadlineShare;
-    needsAssessmentWithin5WorkingDays: DeadlineShare;
-  }>;
+    asOf: Date,
+  ): Promise<{ centreId: string; measures: CaseworkMeasures }[]>;
 }
-export type CaseworkMeasures = Awaited<ReturnType<CaseworkMeasureSource['deadlines']>>;

@@ -2,6 +2,7 @@
 // whole oblast), for one period. Pure assembly over the ReportSource port; the clock decides how old
 // the open requests are when the period is still running.
 import type { Clock } from '../ports/index.js';
+import { noCasework, sumCasework } from './casework.js';
 import {
   BREAKDOWNS,
   type Breakdown,
@@ -56,8 +57,10 @@ export interface Report {
   outcomes: Tally[];
   /** Open requests at asOf per age band (model.ts BACKLOG_AGE_DAYS). */
   backlogBands: number[];
-  /** Null until the casework records exist (issue "Casework"): no section rather than invented figures. */
+  /** The casework deadlines over the whole scope; null when no casework source was given. */
   casework: CaseworkMeasures | null;
+  /** The same per centre, sorted by id (the centres of `centres`); empty without a casework source. */
+  caseworkByCentre: { centreId: string; measures: CaseworkMeasures }[];
 }
 
 export interface ReportDeps {
@@ -107,7 +110,9 @@ export async function buildReport(
     source.events(scope, period),
     source.backlog(scope, asOf),
     Promise.all(REACTIONS.map((r) => source.reactionTimes(scope, period, r))),
-    deps.casework ? deps.casework.deadlines(scope, period) : null,
+    // Judged as things stand now, not at the period's end: a notice sent on 1 December for a report
+    // of 30 November was on time, and the November figures should say so.
+    deps.casework ? deps.casework.deadlines(scope, period, deps.clock.now()) : null,
   ]);
 
   const byCentre = new Map<string, CentreFigures>(
@@ -134,6 +139,7 @@ export async function buildReport(
   }
   for (const t of outcomes) at(t.centreId).closed += t.count;
   for (const e of events) at(e.centreId)[e.event] += e.count;
+  for (const c of casework ?? []) at(c.centreId);
   const backlogBands = [0, 0, 0, 0, 0];
   for (const row of backlog) {
     const figures = at(row.centreId);
@@ -158,6 +164,12 @@ export async function buildReport(
   for (const reaction of REACTIONS) total.reactions[reaction] = wholeScope[reaction] ?? NO_DURATIONS;
 
   const granularity = granularityFor(period);
+  const caseworkByCentre = casework
+    ? centres.map(({ centreId }) => ({
+        centreId,
+        measures: casework.find((c) => c.centreId === centreId)?.measures ?? noCasework(),
+      }))
+    : [];
   return {
     scope,
     period,
@@ -172,7 +184,8 @@ export async function buildReport(
     series: seriesOf(period, granularity, hours),
     outcomes: sumByKey(outcomes),
     backlogBands,
-    casework,
+    casework: casework ? sumCasework(casework.map((c) => c.measures)) : null,
+    caseworkByCentre,
   };
 }
 

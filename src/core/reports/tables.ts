@@ -3,7 +3,8 @@
 // still open. Every chart of the console will show one of these next to it.
 import type { Text } from '../conversation/types.js';
 import type { AdminUnit, Locale } from '../model.js';
-import { BACKLOG_AGE_DAYS, type CaseworkMeasures, REACTIONS } from './model.js';
+import { CASEWORK_DEADLINES, sumCasework } from './casework.js';
+import { BACKLOG_AGE_DAYS, type CaseworkMeasures, isCentreScope, REACTIONS } from './model.js';
 import type { Report, Tally } from './report.js';
 import { centresTable, type NameOf } from './rollup-table.js';
 import { count, hours, type Row, share, type Table } from './table.js';
@@ -151,7 +152,10 @@ function backlogTable(report: Report): Table {
   return tallyTable('openByAge', bands);
 }
 
-/** Casework deadlines met (issue "Casework"); present only once storage measures them. */
+/**
+ * Casework deadlines (issue "Casework"): how many were due, met on time, late, not done; those still
+ * within time are shown but not counted as due. Due = on time + late + not done, so the row adds up.
+ */
 function deadlinesTable(casework: CaseworkMeasures): Table {
   return {
     id: 'deadlines',
@@ -160,13 +164,51 @@ function deadlinesTable(casework: CaseworkMeasures): Table {
       t('reports.column.deadline'),
       t('reports.column.due'),
       t('reports.column.met'),
-      t('reports.column.percent'),
+      t('reports.column.late'),
+      t('reports.column.missing'),
+      t('reports.column.pending'),
+      t('reports.column.onTimePercent'),
     ],
-    rows: Object.entries(casework).map(([deadline, { due, met }]) => ({
-      label: t(`reports.deadline.${deadline}`),
-      cells: [count(due), count(met), share(1, met, due)],
-    })),
+    rows: CASEWORK_DEADLINES.map((deadline) => {
+      const { due, met, late, missing, pending } = casework[deadline];
+      return {
+        label: t(`reports.deadline.${deadline}`),
+        cells: [count(due), count(met), count(late), count(missing), count(pending), share(1, met, due)],
+      };
+    }),
     additive: [],
+    rowSum: { parts: [1, 2, 3], total: 0 },
+  };
+}
+
+/** The same per centre, for the oblast roll-up: due, on time and the share of each deadline. */
+function deadlinesByCentreTable(report: Report, nameOf: NameOf): Table {
+  const cellsOf = (m: CaseworkMeasures) =>
+    CASEWORK_DEADLINES.flatMap((d, i) => [
+      count(m[d].due),
+      count(m[d].met),
+      share(3 * i + 1, m[d].met, m[d].due),
+    ]);
+  const rows: Row[] = report.caseworkByCentre
+    .map(({ centreId, measures }) => ({ label: nameOf(centreId), cells: cellsOf(measures) }))
+    .sort((a, b) => String(a.label).localeCompare(String(b.label), 'uk'));
+  const total = report.casework ?? sumCasework([]);
+  return {
+    id: 'deadlinesByCentre',
+    title: t('reports.table.deadlinesByCentre'),
+    columns: [
+      t('reports.column.centre'),
+      ...CASEWORK_DEADLINES.flatMap((d) => {
+        const deadline = t(`reports.deadlineShort.${d}`);
+        return [
+          t('reports.column.deadlineDue', { deadline }),
+          t('reports.column.deadlineMet', { deadline }),
+          t('reports.column.deadlinePercent', { deadline }),
+        ];
+      }),
+    ],
+    rows: [...rows, { label: t('reports.total'), cells: cellsOf(total), total: true }],
+    additive: CASEWORK_DEADLINES.flatMap((_, i) => [3 * i, 3 * i + 1]),
   };
 }
 
@@ -192,5 +234,8 @@ export function reportTables(
     backlogTable(report),
   ];
   if (report.casework) tables.push(deadlinesTable(report.casework));
+  if (report.casework && !isCentreScope(report.scope)) {
+    tables.push(deadlinesByCentreTable(report, directory.nameOf));
+  }
   return tables;
 }

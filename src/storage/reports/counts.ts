@@ -1,6 +1,6 @@
 // Counting requests: received in a period (by breakdown and by hour), closed by outcome, open at a
 // moment by age. Plain SQL (sql.ts) so that one text runs on SQLite and PostgreSQL; each query reads
-// one index range of Request (see the report_indexes migration) and groups in the database.
+// one covering index of Request (the statistics indexes in schema.prisma) and groups in the database.
 import {
   BACKLOG_AGE_DAYS,
   type BacklogRow,
@@ -27,6 +27,25 @@ const BREAKDOWN_COLUMN: Record<Breakdown, string> = {
     WHEN r."reporterPriorRequests" = 1 THEN 'SECOND' ELSE 'LATER' END`,
 };
 
+/**
+ * The plain columns the breakdowns are made of, in the order of the statistics index that starts
+ * with them (schema.prisma): grouped in that order, the database reads the index in order and never
+ * sorts. Two rows may then share a breakdown key (e.g. 2 and 3 earlier requests are both LATER);
+ * core adds them up.
+ */
+const GROUPED_COLUMNS = [
+  'centreId',
+  'kind',
+  'category',
+  'channel',
+  'language',
+  'urgency',
+  'unitId',
+  'reporterPriorRequests',
+]
+  .map((c) => `r."${c}"`)
+  .join(', ');
+
 /** COUNT(*) is a bigint on PostgreSQL (a BigInt in JavaScript): cast where it is made. */
 export const COUNT = 'CAST(COUNT(*) AS INTEGER)';
 
@@ -38,18 +57,19 @@ interface TallyRow {
 const tallies = (rows: TallyRow[]): CentreTally[] =>
   rows.map((row) => ({ centreId: row.centreId, key: row.key ?? '', count: Number(row.count) }));
 
+/** `groupBy` is the plain column `key` is made of: grouping by it follows an index, without a sort. */
 async function tally(
   sql: Sql,
-  key: string,
+  key: { select: string; groupBy: string },
   column: 'createdAt' | 'closedAt',
   filter: ScopeFilter,
   period: Period,
 ) {
   const rows = await sql.all<TallyRow>(
-    `SELECT r."centreId" AS "centreId", ${key} AS "key", ${COUNT} AS "count"
+    `SELECT r."centreId" AS "centreId", ${key.select} AS "key", ${COUNT} AS "count"
      FROM "Request" r
      WHERE ${filter.where} AND r."${column}" >= ? AND r."${column}" < ?
-     GROUP BY r."centreId", ${key}`,
+     GROUP BY r."centreId", ${key.groupBy}`,
     [...filter.params, period.from, period.to],
   );
   return tallies(rows);
@@ -60,19 +80,26 @@ export function requestCounts(sql: Sql, dialect: Dialect) {
     /** One pass over the period's requests, grouped by every breakdown; core adds up each one. */
     async received(scope: ReportScope, period: Period): Promise<ReceivedGroup[]> {
       const filter = scopeFilter(scope);
+      const received = dialect.filterOnly('r."createdAt"');
       const rows = await sql.all<Record<Breakdown | 'centreId', string> & { count: number | bigint }>(
         `SELECT r."centreId" AS "centreId", ${BREAKDOWNS.map((b) => `${BREAKDOWN_COLUMN[b]} AS "${b}"`).join(', ')},
            ${COUNT} AS "count"
          FROM "Request" r
-         WHERE ${filter.where} AND r."createdAt" >= ? AND r."createdAt" < ?
-         GROUP BY ${BREAKDOWNS.map((_, i) => i + 2).join(', ')}, 1`,
+         WHERE ${filter.where} AND ${received} >= ? AND ${received} < ?
+         GROUP BY ${GROUPED_COLUMNS}`,
         [...filter.params, period.from, period.to],
       );
       return rows.map((row) => ({ ...row, count: Number(row.count) }));
     },
 
     closedByOutcome: (scope: ReportScope, period: Period) =>
-      tally(sql, `COALESCE(r."outcome", '')`, 'closedAt', scopeFilter(scope), period),
+      tally(
+        sql,
+        { select: `COALESCE(r."outcome", '')`, groupBy: 'r."outcome"' },
+        'closedAt',
+        scopeFilter(scope),
+        period,
+      ),
 
     async receivedPerHour(scope: ReportScope, period: Period) {
       const filter = scopeFilter(scope);

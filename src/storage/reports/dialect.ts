@@ -8,27 +8,37 @@ export interface Dialect {
   secondsBetween(from: string, to: string): string;
   /** The UTC hour of a DateTime as text "YYYY-MM-DDTHH". */
   utcHour(column: string): string;
-  /** A top-level string field of a JSON text column. */
-  jsonText(column: string, field: string): string;
+  /**
+   * A column whose condition must filter inside the index the query reads in order, not choose it.
+   * SQLite without ANALYZE statistics prefers any index with a range on the period, then sorts every
+   * row of a year; `+column` (a no-op on the value) keeps it on the ordered index. PostgreSQL plans by
+   * its own statistics and needs no hint.
+   */
+  filterOnly(column: string): string;
+  /** A DateTime parameter where nothing gives it a type (a VALUES list). */
+  timestampParam: string;
+  /** The UTC date of a DateTime as text "YYYY-MM-DD", and its UTC time of day "HH:MM:SS.mmm". */
+  utcDate(column: string): string;
+  utcTime(column: string): string;
 }
-
-const FIELD = /^[A-Za-z]+$/;
-const checked = (field: string) => {
-  if (!FIELD.test(field)) throw new Error(`not a JSON field name: ${field}`);
-  return field;
-};
 
 const sqlite: Dialect = {
   secondsBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 86400.0)`,
   // Stored as "2026-11-30T21:05:00.000+00:00": the first 13 characters are the UTC hour.
   utcHour: (column) => `substr(${column}, 1, 13)`,
-  jsonText: (column, field) => `json_extract(${column}, '$.${checked(field)}')`,
+  filterOnly: (column) => `+${column}`,
+  timestampParam: '?',
+  utcDate: (column) => `substr(${column}, 1, 10)`,
+  utcTime: (column) => `substr(${column}, 12, 12)`,
 };
 
 const postgresql: Dialect = {
   secondsBetween: (from, to) => `CAST(EXTRACT(EPOCH FROM (${to} - ${from})) AS DOUBLE PRECISION)`,
   utcHour: (column) => `to_char(${column}, 'YYYY-MM-DD"T"HH24')`,
-  jsonText: (column, field) => `(CAST(${column} AS jsonb) ->> '${checked(field)}')`,
+  filterOnly: (column) => column,
+  timestampParam: 'CAST(? AS TIMESTAMP(3))',
+  utcDate: (column) => `to_char(${column}, 'YYYY-MM-DD')`,
+  utcTime: (column) => `to_char(${column}, 'HH24:MI:SS.MS')`,
 };
 
 export const dialectOf = (provider: Provider): Dialect => (provider === 'sqlite' ? sqlite : postgresql);

@@ -229,6 +229,32 @@ describeBackends('Statistics pages: roles, periods and CSV downloads', (backend)
       }
     });
 
+    it("shows the casework deadlines: per centre on the roll-up, exact on the centre's own dashboard", async () => {
+      const rollup = await as('supervisor').get(`${OBLAST_PAGE}?${NOVEMBER}`);
+      // Per deadline (children's service, police, assessment): due, on time, % on time.
+      expect(pageTableRows(rollup.body, 'deadlinesByCentre').get("Слов'янський центр")).toEqual([
+        '6',
+        '<5',
+        '<5',
+        '<5',
+        '<5',
+        '<5',
+        '6',
+        '<5',
+        '<5',
+      ]);
+      const own = await as('slovianskHead').get(`${slovianskPage}?${NOVEMBER}`);
+      // Due, on time, late, not done, still within time, % on time (no holidays configured here).
+      expect(pageTableRows(own.body, 'deadlines').get('Оцінку потреб проведено за 5 робочих днів')).toEqual([
+        '6',
+        '1',
+        '2',
+        '3',
+        '0',
+        '16.7',
+      ]);
+    });
+
     it("the centre's own staff see exact counts; the supervisor sees that dashboard with '<5'", async () => {
       const own = await as('slovianskHead').get(`${slovianskPage}?${NOVEMBER}`);
       expect(own.body).toContain('усі числа точні');

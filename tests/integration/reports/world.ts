@@ -50,6 +50,8 @@ function slovianskStories(reporters: string[], olena: string): Omit<RequestStory
   const [first, second, third] = reporters as [string, string, string];
   const base = { centreId: 'sloviansk-centre', unitId: SLOVIANSK, reporterHandleId: first } as const;
   const claim = (after: number, lapsed = false) => [{ specialistId: olena, after, lapsed }];
+  const police = (after: number) => ({ recipient: 'POLICE', after, by: olena });
+  const childrenService = (after: number) => ({ recipient: 'CHILDREN_SERVICE', after, by: olena });
   return [
     // S0: 23:30 Kyiv on 31 October, closed the same evening: outside the November period.
     {
@@ -71,6 +73,9 @@ function slovianskStories(reporters: string[], olena: string): Omit<RequestStory
       claims: claim(10),
       answeredAfter: 30,
       closed: { after: 2 * H, outcome: 'REFERRED_CHILDREN_SERVICE' },
+      // Police after 30 min, children's service after 2 h, assessed on Wednesday: all on time.
+      notices: [police(30), childrenService(2 * H)],
+      assessedAt: kyiv(4, '10:00'),
     },
     {
       ...base,
@@ -81,6 +86,10 @@ function slovianskStories(reporters: string[], olena: string): Omit<RequestStory
       claims: claim(20),
       answeredAfter: 60,
       closed: { after: 5 * H, outcome: 'CONSULTED' },
+      // The children's service exactly 24 h later: still on time. Received on Thursday, the 5th
+      // working day is Thursday 12th; assessed on Friday 13th: late.
+      notices: [childrenService(24 * H)],
+      assessedAt: kyiv(13, '09:00'),
     },
     // S3: 23:30 Kyiv on 14 November is 21:30 UTC: still the 14th. The same chat's 2nd request.
     {
@@ -95,6 +104,9 @@ function slovianskStories(reporters: string[], olena: string): Omit<RequestStory
       claims: claim(30),
       answeredAfter: 90,
       closed: { after: 24 * H, outcome: 'REFERRED_CHILDREN_SERVICE' },
+      // The police exactly 1 h later (on time); the children's service a minute past 24 h (late);
+      // never assessed (missing).
+      notices: [police(H), childrenService(24 * H + 1)],
     },
     // S4: no place given; that chat's 3rd request.
     {
@@ -107,6 +119,10 @@ function slovianskStories(reporters: string[], olena: string): Omit<RequestStory
       claims: claim(40),
       answeredAfter: 120,
       closed: { after: 48 * H, outcome: 'CONSULTED' },
+      // Received on Saturday 14th. With Monday 16th a holiday (the tests' calendar), the 5th working
+      // day is Monday 23rd: assessed that morning, on time. Without the holiday it would be late.
+      notices: [childrenService(23 * H)],
+      assessedAt: kyiv(23, '10:00'),
     },
     // S5: someone from Kramatorsk hromada who chose the Slov'yansk centre.
     {
@@ -143,13 +159,16 @@ function slovianskStories(reporters: string[], olena: string): Omit<RequestStory
       reporterHandleId: third,
       claims: [...claim(600, true), ...claim(700)],
     },
-    // S8: nobody has taken it yet: open for 1 day 12 hours at the end of the period.
+    // S8: nobody has taken it yet: open for 1 day 12 hours at the end of the period. Recorded by
+    // staff as a child left without care: a concern from then on, owing the children's service by
+    // noon on 30 November and an assessment by Friday 4 December. Neither has happened.
     {
       ...base,
       receivedAt: kyiv(29, '12:00'),
       kind: 'CONSULTATION',
       category: 'PSYCHOLOGICAL',
       reporterHandleId: third,
+      caseCategory: 'LEFT_WITHOUT_CARE',
     },
   ];
 }
@@ -166,6 +185,7 @@ function kramatorskStories(reporters: string[], ivan: string, oksana: string) {
   } as const;
   const parenting = (day: number) =>
     ({ ...base, receivedAt: kyiv(day, '10:00'), kind: 'CONSULTATION', category: 'PARENTING' }) as const;
+  const notice = (recipient: string, after: number, by: string) => ({ recipient, after, by });
   return [
     {
       ...base,
@@ -184,6 +204,8 @@ function kramatorskStories(reporters: string[], ivan: string, oksana: string) {
       kind: 'CONCERN',
       category: 'BULLYING',
       claims: [{ specialistId: ivan, after: 90 }],
+      // Bullying owes no notice; assessed late on Wednesday 18th, within 5 working days.
+      assessedAt: kyiv(18, '23:00'),
     },
     {
       ...base,
@@ -195,8 +217,20 @@ function kramatorskStories(reporters: string[], ivan: string, oksana: string) {
       claims: [{ specialistId: oksana, after: 25 }],
       answeredAfter: 35,
       closed: { after: 6 * H, outcome: 'REFERRED_POLICE' },
+      // At the oblast centre: the children's service after 1 h (on time), the police after 61 min
+      // (late); assessed the next day.
+      notices: [notice('CHILDREN_SERVICE', H, oksana), notice('POLICE', H + 1, oksana)],
+      assessedAt: kyiv(13, '12:00'),
     },
-    parenting(20),
+    // A Friday "parenting" question that staff found to be neglect: the children's service 30 h later
+    // (late). The 5th working day after Friday 20th is Friday 27th (the weekend does not count):
+    // assessed at 18:00 that day, on time.
+    {
+      ...parenting(20),
+      caseCategory: 'NEGLECT.SUPERVISION',
+      notices: [notice('CHILDREN_SERVICE', 30 * H, ivan)],
+      assessedAt: kyiv(27, '18:00'),
+    },
     parenting(21),
     parenting(22),
     parenting(23),

@@ -122,7 +122,8 @@ export function ReportTable(props: { view: View; table: Table; links: TableLinks
   const { view, table, links, chart } = props;
   const titleId = `t-${table.id}`;
   const transposed = table.rows.length === 1 && table.columns.length > 5;
-  const wide = chart || transposed || table.rows.length > LONG;
+  // Many columns (the casework deadlines) need the full width, or the table scrolls inside its half.
+  const wide = chart || transposed || table.rows.length > LONG || table.columns.length > 5;
   return (
     <section class={`box report ${wide ? 'wide' : 'half'}`} aria-labelledby={titleId}>
       <h2 id={titleId}>{labelHtml(view, table.title)}</h2>
