@@ -46,10 +46,10 @@ import { driverSql } from './sql.js';
 /** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /**
- * How long work waits for this process's lock before failing. Far above any real queue (a
- * transaction takes about a millisecond); reached when code waits for the lock while its own
- * transaction holds it (it used the store instead of the `tx` it was given), which would otherwise
- * hang forever.
+ * How long work waits for this process's lock, or a transaction for its group, before failing. Far
+ * above any real queue (a transaction takes about a millisecond); reached when code waits for
+ * itself (it used the store, or opened a transaction, inside the transaction it was given `tx` for),
+ * which would otherwise hang forever.
  */
 export const LOCK_WAIT_MS = 30_000;
 
@@ -109,6 +109,7 @@ interface Waiting {
   work: (scope: TransactionScope) => Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  timer?: NodeJS.Timeout;
 }
 
 /** Transactions per COMMIT at most, so that one group does not hold the write lock for long. */
@@ -240,7 +241,9 @@ export function sqliteConnection(databaseUrl: string): Connection {
       while (waiting.length > 0) {
         // One turn of the event loop first, so that requests already arrived can join this group.
         await new Promise((resolve) => setImmediate(resolve));
-        await commitGroup(await connection(), waiting.splice(0, MAX_GROUP));
+        const group = waiting.splice(0, MAX_GROUP);
+        for (const entry of group) clearTimeout(entry.timer);
+        await commitGroup(await connection(), group);
       }
     } catch (error) {
       for (const entry of waiting.splice(0)) entry.reject(error); // the connection could not open
@@ -303,7 +306,15 @@ export function sqliteConnection(databaseUrl: string): Connection {
     sql: driverSql(waitForLock(false), waitForLock(true)),
     transaction: <T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> =>
       new Promise<T>((resolve, reject) => {
-        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        const entry: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
+        // A transaction opened from inside another one's work would wait for a group that waits for it.
+        entry.timer = setTimeout(() => {
+          const at = waiting.indexOf(entry);
+          if (at < 0) return;
+          waiting.splice(at, 1);
+          reject(new Error(`waited ${LOCK_WAIT_MS} ms for a SQLite transaction (opened inside another?)`));
+        }, LOCK_WAIT_MS);
+        waiting.push(entry);
         if (!grouping) void commitGroups();
       }),
     async close() {
