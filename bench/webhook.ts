@@ -9,7 +9,9 @@
 //
 // Settings (environment): BENCH_UPDATES (default 40000), BENCH_CONNECTIONS (default 40, Telegram's
 // default max_connections for a webhook), BENCH_BARE_SECONDS (default 10), BENCH_PROFILE (a folder
-// for CPU profiles of the Poruch processes), BENCH_POSTGRES_URL (server for --postgres).
+// for CPU profiles of the Poruch processes), BENCH_POSTGRES_URL (server for --postgres),
+// BENCH_DRAIN_SECONDS (how long to wait for the outbox afterwards, default 120: at Telegram's 30
+// messages/s a large run's replies cannot all go in that time, and that is not what this measures).
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { CONCERN_FLOW } from './concern-flow.js';
@@ -35,9 +37,13 @@ const WARMUP_UPDATES = 2_000;
 const TOKEN = '123456789:BenchTokenForPoruchWebhook_000000';
 const POSTGRES = process.argv.includes('--postgres');
 
+// Issue 9 (PostgreSQL) and issue 11 (SQLite, after the storage was simplified). The older SQLite
+// targets (3,000/s and a quarter of bare fastify) were for a storage layer that cached its own
+// prepared statements and joined transactions invisibly; Telegram delivers ~30 messages/s per bot,
+// so intake at 1,000 updates/s leaves a wide margin.
 const TARGETS: Targets = POSTGRES
   ? { updatesPerSecond: 1_000, p99Ms: 100, shareOfBare: null }
-  : { updatesPerSecond: 3_000, p99Ms: 50, shareOfBare: 0.25 };
+  : { updatesPerSecond: 1_000, p99Ms: 50, shareOfBare: null };
 
 async function measureBare(): Promise<Measured> {
   const port = await freePort();
