@@ -25,15 +25,8 @@ export interface RecordChange {
   address?: string | null;
 }
 
-export interface NewNotice {
-  requestId: string;
-  recipient: Recipient;
-  recipientName: string | null;
-  way: NoticeWay;
-  sentAt: Date;
-  specialistId: string;
-  reference: string | null;
-}
+/** A notice as the specialist records it: storage gives it an id, and it is not yet acknowledged. */
+export type NewNotice = Omit<CaseNotice, 'id' | 'acknowledgedAt'>;
 
 export interface RegisteredCase {
   kind: CaseView['kind'];
