@@ -70,12 +70,24 @@ function wallClock(instant: number, timeZone: string): number {
 export const localDayOf = (instant: Date, timeZone: string): string =>
   new Date(wallClock(instant.getTime(), timeZone)).toISOString().slice(0, 10);
 
+/**
+ * Local midnights never change for a zone: kept once per process (a few thousand days at most).
+ * A year's report asks for each of its days three times (deadlines, hours into days); working them
+ * out with Intl each time was ~10 ms of the oblast's year.
+ */
+const midnights = new Map<string, number>();
+
 /** The instant of local midnight starting `day`. */
 export function startOfDay(day: string, timeZone: string): Date {
-  const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
-  // Offset at a first guess, then at the corrected instant (exact unless midnight itself is skipped).
-  let instant = midnightAsUtc - (wallClock(midnightAsUtc, timeZone) - midnightAsUtc);
-  instant = midnightAsUtc - (wallClock(instant, timeZone) - instant);
+  const key = `${timeZone} ${day}`;
+  let instant = midnights.get(key);
+  if (instant === undefined) {
+    const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
+    // Offset at a first guess, then at the corrected instant (exact unless midnight itself is skipped).
+    instant = midnightAsUtc - (wallClock(midnightAsUtc, timeZone) - midnightAsUtc);
+    instant = midnightAsUtc - (wallClock(instant, timeZone) - instant);
+    midnights.set(key, instant);
+  }
   return new Date(instant);
 }
 
