@@ -148,29 +148,16 @@ export function bucketsOf(period: Period, granularity: Granularity): string[] {
   return buckets;
 }
 
-/**
- * Maps UTC hour keys ("YYYY-MM-DDTHH", as the database groups them) to the local day they fall on.
- * The local midnights of the period are computed once; each hour is then placed by comparison.
- */
-export function localDayOfHour(period: Period): (utcHour: string) => string {
-  const starts: { day: string; at: number }[] = [];
+/** The period's local days, each with the UTC instants it starts (inclusive) and ends. */
+export function localDaysOf(period: Period): { day: string; from: Date; to: Date }[] {
+  const days: { day: string; from: Date; to: Date }[] = [];
   for (let day = period.firstDay; day <= period.lastDay; day = addDays(day, 1)) {
-    starts.push({ day, at: startOfDay(day, period.timeZone).getTime() });
+    const next = addDays(day, 1);
+    days.push({
+      day,
+      from: startOfDay(day, period.timeZone),
+      to: next > period.lastDay ? period.to : startOfDay(next, period.timeZone),
+    });
   }
-  const end = period.to.getTime();
-  return (utcHour) => {
-    const at = Date.parse(`${utcHour}:00:00Z`);
-    if (Number.isNaN(at)) throw new Error(`not an hour key: ${utcHour}`);
-    const first = starts[0];
-    if (!first || at < first.at || at >= end) return localDayOf(new Date(at), period.timeZone);
-    // Binary search for the last local midnight at or before the hour.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid]?.at ?? end) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return starts[lo]?.day ?? first.day;
-  };
+  return days;
 }
