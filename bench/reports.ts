@@ -120,7 +120,7 @@ async function breakdown(scope: ReportScope, days: number) {
   const { source, casework } = sources;
   const queries: [string, () => Promise<unknown>][] = [
     ['received (all breakdowns)', () => source.received(scope, period)],
-    ['received per hour', () => source.receivedPerHour(scope, period)],
+    ['received per day', () => source.receivedPerDay(scope, period)],
     ['closed by outcome', () => source.closedByOutcome(scope, period)],
     ['escalations, lease lapses', () => source.events(scope, period)],
     ['backlog', () => source.backlog(scope, now)],

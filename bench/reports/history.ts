@@ -41,6 +41,12 @@ export interface RequestStory {
 
 const at = (story: RequestStory, minutes: number) => new Date(story.receivedAt.getTime() + minutes * MINUTE);
 
+/** The earliest notice to one recipient, as storage/casework.ts keeps it on the request. */
+function firstNotice(story: RequestStory, recipient: string): Date | null {
+  const afters = (story.notices ?? []).filter((n) => n.recipient === recipient).map((n) => n.after);
+  return afters.length > 0 ? at(story, Math.min(...afters)) : null;
+}
+
 /** The request row as it stands after its story; then its audit events. */
 export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
   const claims = story.claims ?? [];
@@ -60,8 +66,8 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
        "claimedById", "claimedAt", "escalationLevel", "escalatedAt", "outcome", "closedAt", "language", "channel",
        "unitId", "description", "reporterHandleId", "reporterPriorRequests", "createdAt", "updatedAt",
        "firstClaimedAt", "firstAnsweredAt", "claimSeconds", "firstAnswerSeconds", "closeSeconds",
-       "caseCategory", "assessedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       "caseCategory", "assessedAt", "firstChildrenServiceNoticeAt", "firstPoliceNoticeAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       story.id,
       story.caseCode,
@@ -87,6 +93,8 @@ export async function writeStory(sql: Sql, story: RequestStory): Promise<void> {
       ...reactionColumns(story),
       story.caseCategory ?? null,
       story.assessedAt ?? null,
+      firstNotice(story, 'CHILDREN_SERVICE'),
+      firstNotice(story, 'POLICE'),
     ],
   );
   for (const [n, notice] of (story.notices ?? []).entries()) {

@@ -104,6 +104,26 @@ const toFacts = (row: FactsRow): CaseFacts => ({
   notices: row.caseNotices.map((n) => ({ recipient: n.recipient as Recipient, sentAt: n.sentAt })),
 });
 
+/**
+ * The statistics read the first children's-service and police notice from the request row (schema:
+ * Request.firstChildrenServiceNoticeAt), not by seeking each request's notices: that seek was most
+ * of a year's oblast report. Kept here, in the transaction that records the notice; a notice may be
+ * recorded after the fact with an earlier sentAt, so the earliest wins.
+ */
+const FIRST_NOTICE_COLUMN: Partial<Record<Recipient, string>> = {
+  CHILDREN_SERVICE: 'firstChildrenServiceNoticeAt',
+  POLICE: 'firstPoliceNoticeAt',
+};
+
+async function keepFirstNotice(sql: Sql, requestId: string, recipient: Recipient, sentAt: Date) {
+  const column = FIRST_NOTICE_COLUMN[recipient];
+  if (!column) return;
+  await sql.run(
+    `UPDATE "Request" SET "${column}" = ? WHERE "id" = ? AND ("${column}" IS NULL OR "${column}" > ?)`,
+    [sentAt, requestId, sentAt],
+  );
+}
+
 export function caseworkRepository(db: DbTx, sql: Sql, cipher: HandleCipher): CaseworkRepository {
   return {
     async fields(requestId) {
@@ -147,7 +167,9 @@ export function caseworkRepository(db: DbTx, sql: Sql, cipher: HandleCipher): Ca
     },
 
     async addNotice(notice) {
-      return toNotice(await db.caseNotice.create({ data: notice }));
+      const row = await db.caseNotice.create({ data: notice });
+      await keepFirstNotice(sql, notice.requestId, notice.recipient, notice.sentAt);
+      return toNotice(row);
     },
 
     async notices(requestId) {

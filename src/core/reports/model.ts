@@ -62,14 +62,18 @@ export interface BacklogRow {
 export type ReceivedGroup = Record<Breakdown, string> & { centreId: string; count: number };
 
 /** What src/storage implements, in SQL that runs the same on SQLite and PostgreSQL. */
+/** Received on one local day (YYYY-MM-DD). */
+export interface DayCount {
+  day: string;
+  concerns: number;
+  consultations: number;
+}
+
 export interface ReportSource {
   /** Requests received in the period, grouped by centre and every breakdown at once. */
   received(scope: ReportScope, period: Period): Promise<ReceivedGroup[]>;
-  /** Requests received per UTC hour ("YYYY-MM-DDTHH") and kind; core gathers hours into local days. */
-  receivedPerHour(
-    scope: ReportScope,
-    period: Period,
-  ): Promise<{ hour: string; kind: string; count: number }[]>;
+  /** Requests received on each local day of the period (period.ts localDaysOf), by kind. */
+  receivedPerDay(scope: ReportScope, period: Period): Promise<DayCount[]>;
   /**
    * Median and 90th percentile (percentile.ts) of a reaction time, per centre and over the whole
    * scope (the row with centreId null). claim and firstAnswer: over the requests received in the

@@ -70,12 +70,24 @@ function wallClock(instant: number, timeZone: string): number {
 export const localDayOf = (instant: Date, timeZone: string): string =>
   new Date(wallClock(instant.getTime(), timeZone)).toISOString().slice(0, 10);
 
+/**
+ * Local midnights never change for a zone: kept once per process (a few thousand days at most).
+ * A year's report asks for each of its days three times (deadlines, hours into days); working them
+ * out with Intl each time was ~10 ms of the oblast's year.
+ */
+const midnights = new Map<string, number>();
+
 /** The instant of local midnight starting `day`. */
 export function startOfDay(day: string, timeZone: string): Date {
-  const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
-  // Offset at a first guess, then at the corrected instant (exact unless midnight itself is skipped).
-  let instant = midnightAsUtc - (wallClock(midnightAsUtc, timeZone) - midnightAsUtc);
-  instant = midnightAsUtc - (wallClock(instant, timeZone) - instant);
+  const key = `${timeZone} ${day}`;
+  let instant = midnights.get(key);
+  if (instant === undefined) {
+    const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
+    // Offset at a first guess, then at the corrected instant (exact unless midnight itself is skipped).
+    instant = midnightAsUtc - (wallClock(midnightAsUtc, timeZone) - midnightAsUtc);
+    instant = midnightAsUtc - (wallClock(instant, timeZone) - instant);
+    midnights.set(key, instant);
+  }
   return new Date(instant);
 }
 
@@ -136,29 +148,16 @@ export function bucketsOf(period: Period, granularity: Granularity): string[] {
   return buckets;
 }
 
-/**
- * Maps UTC hour keys ("YYYY-MM-DDTHH", as the database groups them) to the local day they fall on.
- * The local midnights of the period are computed once; each hour is then placed by comparison.
- */
-export function localDayOfHour(period: Period): (utcHour: string) => string {
-  const starts: { day: string; at: number }[] = [];
+/** The period's local days, each with the UTC instants it starts (inclusive) and ends. */
+export function localDaysOf(period: Period): { day: string; from: Date; to: Date }[] {
+  const days: { day: string; from: Date; to: Date }[] = [];
   for (let day = period.firstDay; day <= period.lastDay; day = addDays(day, 1)) {
-    starts.push({ day, at: startOfDay(day, period.timeZone).getTime() });
+    const next = addDays(day, 1);
+    days.push({
+      day,
+      from: startOfDay(day, period.timeZone),
+      to: next > period.lastDay ? period.to : startOfDay(next, period.timeZone),
+    });
   }
-  const end = period.to.getTime();
-  return (utcHour) => {
-    const at = Date.parse(`${utcHour}:00:00Z`);
-    if (Number.isNaN(at)) throw new Error(`not an hour key: ${utcHour}`);
-    const first = starts[0];
-    if (!first || at < first.at || at >= end) return localDayOf(new Date(at), period.timeZone);
-    // Binary search for the last local midnight at or before the hour.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid]?.at ?? end) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return starts[lo]?.day ?? first.day;
-  };
+  return days;
 }

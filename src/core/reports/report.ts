@@ -103,9 +103,9 @@ export async function buildReport(
 ): Promise<Report> {
   const { source } = deps;
   const asOf = asOfOf(period, deps.clock);
-  const [received, hours, outcomes, events, backlog, times, casework] = await Promise.all([
+  const [received, days, outcomes, events, backlog, times, casework] = await Promise.all([
     source.received(scope, period),
-    source.receivedPerHour(scope, period),
+    source.receivedPerDay(scope, period),
     source.closedByOutcome(scope, period),
     source.events(scope, period),
     source.backlog(scope, asOf),
@@ -181,7 +181,7 @@ export async function buildReport(
       Breakdown,
       Tally[]
     >,
-    series: seriesOf(period, granularity, hours),
+    series: seriesOf(period, granularity, days),
     outcomes: sumByKey(outcomes),
     backlogBands,
     casework: casework ? sumCasework(casework.map((c) => c.measures)) : null,

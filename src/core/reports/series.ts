@@ -1,6 +1,7 @@
-// Requests received over time: the database's UTC hours gathered into local days, weeks or months,
-// every bucket of the period present (a chart needs its zeros).
-import { bucketOf, bucketsOf, type Granularity, localDayOfHour, type Period } from './period.js';
+// Requests received over time: the database's local days gathered into weeks or months, every
+// bucket of the period present (a chart needs its zeros).
+import type { DayCount } from './model.js';
+import { bucketOf, bucketsOf, type Granularity, type Period } from './period.js';
 
 export interface SeriesPoint {
   /** YYYY-MM-DD (a day, or the Monday of a week) or YYYY-MM. */
@@ -9,20 +10,15 @@ export interface SeriesPoint {
   consultations: number;
 }
 
-export function seriesOf(
-  period: Period,
-  granularity: Granularity,
-  hours: readonly { hour: string; kind: string; count: number }[],
-): SeriesPoint[] {
+export function seriesOf(period: Period, granularity: Granularity, days: readonly DayCount[]): SeriesPoint[] {
   const points = new Map<string, SeriesPoint>(
     bucketsOf(period, granularity).map((bucket) => [bucket, { bucket, concerns: 0, consultations: 0 }]),
   );
-  const dayOf = localDayOfHour(period);
-  for (const { hour, kind, count } of hours) {
-    const point = points.get(bucketOf(dayOf(hour), granularity));
-    if (!point) continue; // cannot happen for hours inside the period; never invent a bucket
-    if (kind === 'CONCERN') point.concerns += count;
-    else point.consultations += count;
+  for (const { day, concerns, consultations } of days) {
+    const point = points.get(bucketOf(day, granularity));
+    if (!point) continue; // cannot happen for days of the period; never invent a bucket
+    point.concerns += concerns;
+    point.consultations += consultations;
   }
   return [...points.values()];
 }

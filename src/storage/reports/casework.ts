@@ -4,8 +4,9 @@
 // - the children's service for violence, neglect, a child left without care (the specialist's
 //   category first, else the reporter's); the police for an urgent concern;
 // - not a case closed as a duplicate (it owes nothing of its own).
-// The first notice to each recipient is one index seek per request (CaseNotice by request, recipient
-// and time), only where owed; the assessment deadline comes with the local day of intake, from a
+// The first notice to each recipient is read from the request row, where it is kept with every
+// notice (storage/casework.ts; a seek into CaseNotice per request took a third of a year's oblast
+// roll-up on SQLite); the assessment deadline comes with the local day of intake, from a
 // small VALUES table worked out by core with the calendar (weekends, configured holidays).
 import { type CaseworkPolicy, CHILDREN_SERVICE_CATEGORIES } from '../../core/casework/deadlines.js';
 import { assessmentDeadlines } from '../../core/reports/casework.js';
@@ -36,9 +37,6 @@ const OBLIGES_CHILDREN_SERVICE = topIn(
   'COALESCE(r."caseCategory", r."category")',
   CHILDREN_SERVICE_CATEGORIES,
 );
-
-const firstNotice = (recipient: string) =>
-  `(SELECT MIN(n."sentAt") FROM "CaseNotice" n WHERE n."requestId" = r."id" AND n."recipient" = ${literal(recipient)})`;
 
 /** How one deadline went for one request, as the state column holds it (null: not owed). */
 const STATES = { met: 0, late: 1, missing: 2, pending: 3 } as const;
@@ -86,14 +84,13 @@ export function caseworkMeasures(sql: Sql, dialect: Dialect, policy: CaseworkPol
       const rows = await sql.all<Row>(
         `WITH "days"("from", "to", "dueAt") AS (
            VALUES ${days.map(() => `(${stamp}, ${stamp}, ${stamp})`).join(', ')}),
-         "owing" AS MATERIALIZED (
+         "owing" AS (
            SELECT r."centreId" AS "centreId", r."createdAt" AS "createdAt", r."assessedAt" AS "assessedAt",
              d."dueAt" AS "assessmentDueAt",
              CASE WHEN r."urgency" = 'URGENT' THEN 1 ELSE 0 END AS "urgent",
              CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN 1 ELSE 0 END AS "childrenService",
-             -- Sought only where owed: one index seek each, the costliest part of the query.
-             CASE WHEN ${OBLIGES_CHILDREN_SERVICE} THEN ${firstNotice('CHILDREN_SERVICE')} END AS "childrenServiceAt",
-             CASE WHEN r."urgency" = 'URGENT' THEN ${firstNotice('POLICE')} END AS "policeAt"
+             -- Kept on the request with each notice (storage/casework.ts): no seek into CaseNotice.
+             r."firstChildrenServiceNoticeAt" AS "childrenServiceAt", r."firstPoliceNoticeAt" AS "policeAt"
            -- Day by day, each day's requests read as one range of the (centre, received) index: the
            -- deadline comes with the day, and the planner needs no statistics to do it this way
            -- (CROSS JOIN keeps the days outside in SQLite).

@@ -1,4 +1,4 @@
-// Counting requests: received in a period (by breakdown and by hour), closed by outcome, open at a
+// Counting requests: received in a period (by breakdown and by local day), closed by outcome, open at a
 // moment by age. Plain SQL (sql.ts) so that one text runs on SQLite and PostgreSQL; each query reads
 // one covering index of Request (the statistics indexes in schema.prisma) and groups in the database.
 import {
@@ -7,10 +7,11 @@ import {
   BREAKDOWNS,
   type Breakdown,
   type CentreTally,
+  type DayCount,
   type ReceivedGroup,
   type ReportScope,
 } from '../../core/reports/model.js';
-import type { Period } from '../../core/reports/period.js';
+import { localDaysOf, type Period } from '../../core/reports/period.js';
 import { dateOf, type Sql, type SqlValue } from '../sql.js';
 import type { Dialect } from './dialect.js';
 import { type ScopeFilter, scopeFilter } from './scope.js';
@@ -101,17 +102,30 @@ export function requestCounts(sql: Sql, dialect: Dialect) {
         period,
       ),
 
-    async receivedPerHour(scope: ReportScope, period: Period) {
+    /**
+     * Day by day, two counts of the day's index range per centre (all, and concerns): ~365 x 2 x 16
+     * short seeks for an oblast's year, with nothing to sort. Grouping the year's rows by UTC hour
+     * instead sorted all of them (~50 ms of CPU on SQLite, 100k requests), and core then gathered
+     * the hours into the same local days.
+     */
+    async receivedPerDay(scope: ReportScope, period: Period): Promise<DayCount[]> {
       const filter = scopeFilter(scope);
-      const hour = dialect.utcHour('r."createdAt"');
-      const rows = await sql.all<{ hour: string; kind: string; count: number | bigint }>(
-        `SELECT ${hour} AS "hour", CAST(r."kind" AS TEXT) AS "kind", ${COUNT} AS "count"
-         FROM "Request" r
-         WHERE ${filter.where} AND r."createdAt" >= ? AND r."createdAt" < ?
-         GROUP BY ${hour}, r."kind"`,
-        [...filter.params, period.from, period.to],
+      const days = localDaysOf(period);
+      const stamp = dialect.timestampParam;
+      const ofDay = `SELECT ${COUNT} FROM "Request" r
+        WHERE ${filter.where} AND r."createdAt" >= d."from" AND r."createdAt" < d."to"`;
+      const rows = await sql.all<{ day: string; received: number | bigint; concerns: number | bigint }>(
+        `WITH "days"("day", "from", "to") AS (
+           VALUES ${days.map(() => `(CAST(? AS TEXT), ${stamp}, ${stamp})`).join(', ')})
+         SELECT d."day" AS "day", (${ofDay}) AS "received", (${ofDay} AND r."kind" = 'CONCERN') AS "concerns"
+         FROM "days" d`,
+        [...days.flatMap((d) => [d.day, d.from, d.to]), ...filter.params, ...filter.params],
       );
-      return rows.map((row) => ({ hour: row.hour, kind: row.kind, count: Number(row.count) }));
+      return rows.map((row) => ({
+        day: row.day,
+        concerns: Number(row.concerns),
+        consultations: Number(row.received) - Number(row.concerns),
+      }));
     },
 
     /**

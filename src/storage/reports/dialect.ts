@@ -6,8 +6,6 @@ import type { Provider } from '../database-url.js';
 export interface Dialect {
   /** Seconds from one DateTime expression to another, as a floating-point number. */
   secondsBetween(from: string, to: string): string;
-  /** The UTC hour of a DateTime as text "YYYY-MM-DDTHH". */
-  utcHour(column: string): string;
   /**
    * A column whose condition must filter inside the index the query reads in order, not choose it.
    * SQLite without ANALYZE statistics prefers any index with a range on the period, then sorts every
@@ -24,8 +22,6 @@ export interface Dialect {
 
 const sqlite: Dialect = {
   secondsBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 86400.0)`,
-  // Stored as "2026-11-30T21:05:00.000+00:00": the first 13 characters are the UTC hour.
-  utcHour: (column) => `substr(${column}, 1, 13)`,
   filterOnly: (column) => `+${column}`,
   timestampParam: '?',
   utcDate: (column) => `substr(${column}, 1, 10)`,
@@ -34,7 +30,6 @@ const sqlite: Dialect = {
 
 const postgresql: Dialect = {
   secondsBetween: (from, to) => `CAST(EXTRACT(EPOCH FROM (${to} - ${from})) AS DOUBLE PRECISION)`,
-  utcHour: (column) => `to_char(${column}, 'YYYY-MM-DD"T"HH24')`,
   filterOnly: (column) => column,
   timestampParam: 'CAST(? AS TIMESTAMP(3))',
   utcDate: (column) => `to_char(${column}, 'YYYY-MM-DD')`,

@@ -5,7 +5,7 @@ import {
   bucketsOf,
   granularityFor,
   lastDays,
-  localDayOfHour,
+  localDaysOf,
   PeriodError,
   periodOf,
 } from '../../../../src/core/reports/period.js';
@@ -38,11 +38,13 @@ describe('report periods', () => {
     expect([period.firstDay, period.lastDay]).toEqual(['2026-11-02', '2026-12-01']);
   });
 
-  it('puts a UTC hour on the local day it falls in', () => {
-    const dayOf = localDayOfHour(periodOf('2026-11-01', '2026-11-30'));
-    expect(dayOf('2026-10-31T22')).toBe('2026-11-01'); // 00:00–01:00 Kyiv
-    expect(dayOf('2026-11-14T21')).toBe('2026-11-14'); // 23:00–24:00 Kyiv
-    expect(dayOf('2026-11-14T22')).toBe('2026-11-15');
+  it('cuts a period into local days, one of 23 hours where the clocks go forward', () => {
+    const days = localDaysOf(periodOf('2026-03-28', '2026-03-30'));
+    expect(days.map((d) => [d.day, d.from.toISOString(), d.to.toISOString()])).toEqual([
+      ['2026-03-28', '2026-03-27T22:00:00.000Z', '2026-03-28T22:00:00.000Z'],
+      ['2026-03-29', '2026-03-28T22:00:00.000Z', '2026-03-29T21:00:00.000Z'],
+      ['2026-03-30', '2026-03-29T21:00:00.000Z', '2026-03-30T21:00:00.000Z'],
+    ]);
   });
 
   it('charts days for a month, weeks (from Monday) for a quarter, months for a year', () => {
