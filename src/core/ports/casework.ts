@@ -9,7 +9,6 @@ import type {
   ChildAge,
   ChildSex,
   IntakeSource,
-  NoticeWay,
   Recipient,
   RiskLevel,
 } from '../casework/model.js';

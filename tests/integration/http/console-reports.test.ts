@@ -4,11 +4,9 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../../../scripts/commands/report.js';
-import { composePoruch, type Poruch } from '../../../src/compose.js';
-import { configSchema } from '../../../src/config.js';
+import type { Poruch } from '../../../src/compose.js';
 import type { Directory, Specialist, SpecialistRole } from '../../../src/core/model.js';
 import { runCommand } from '../../helpers/command.js';
 import { ConsoleClient } from '../../helpers/console-client.js';
@@ -16,6 +14,7 @@ import { describeBackends } from '../../helpers/db.js';
 import { csvRows, pageTableRows } from '../../helpers/report-tables.js';
 import { TestClock } from '../queue/world.js';
 import { directory as november, seedNovember } from '../reports/world.js';
+import { composeConsoleApp } from './console-world.js';
 
 const SLOVIANSK = 'sloviansk-centre';
 const NOVEMBER = 'period=custom&from=2026-11-01&to=2026-11-30';
@@ -70,16 +69,7 @@ describeBackends('Statistics pages: roles, periods and CSV downloads', (backend)
   const as = (who: string) => people[who] as ConsoleClient;
 
   beforeAll(async () => {
-    const config = configSchema.parse({
-      env: 'test',
-      databaseUrl: backend.url,
-      handleKey: 'a'.repeat(64),
-      centresFile: path.resolve('data/centres/donetska.json'),
-      publicUrl: 'https://console.example.org',
-      telegram: { mode: 'off' },
-      viber: { enabled: false },
-    });
-    poruch = await composePoruch(config, { clock, logger: pino({ level: 'silent' }) });
+    poruch = await composeConsoleApp(backend, clock);
     await seedNovember(poruch.store);
     await poruch.store.directory.replace(withKyivOblast);
     await poruch.reloadDirectory();

@@ -27,6 +27,20 @@ export interface ConsoleWorld {
   reportTo(centreId: string, report?: Partial<Pick<NewRequest, 'category' | 'urgency'>>): Promise<CaseView>;
 }
 
+/** The whole app as the console's tests run it: Donetsk oblast's centres, no messengers, silent logs. */
+export function composeConsoleApp(backend: Backend, clock: TestClock): Promise<Poruch> {
+  const config = configSchema.parse({
+    env: 'test',
+    databaseUrl: backend.url,
+    handleKey: 'a'.repeat(64),
+    centresFile: path.resolve('data/centres/donetska.json'),
+    publicUrl: 'https://console.example.org',
+    telegram: { mode: 'off' },
+    viber: { enabled: false },
+  });
+  return composePoruch(config, { clock, logger: pino({ level: 'silent' }) });
+}
+
 /** Sets the world up before the tests of a describe block and closes it after them. */
 export function consoleWorld(backend: Backend): ConsoleWorld {
   let poruch: Poruch | undefined;
@@ -34,16 +48,7 @@ export function consoleWorld(backend: Backend): ConsoleWorld {
   let n = 0;
 
   beforeAll(async () => {
-    const config = configSchema.parse({
-      env: 'test',
-      databaseUrl: backend.url,
-      handleKey: 'a'.repeat(64),
-      centresFile: path.resolve('data/centres/donetska.json'),
-      publicUrl: 'https://console.example.org',
-      telegram: { mode: 'off' },
-      viber: { enabled: false },
-    });
-    poruch = await composePoruch(config, { clock, logger: pino({ level: 'silent' }) });
+    poruch = await composeConsoleApp(backend, clock);
   });
   afterAll(async () => {
     await poruch?.close();
