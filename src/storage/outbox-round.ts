@@ -94,9 +94,9 @@ async function heads(sql: Sql, database: Database, channel: Channel, now: Date, 
 
 /** Bots whose bucket row is known to exist (rows are never deleted). */
 const botsWithRow = new WeakMap<Database, Set<Channel>>();
-/** Chats' buckets are forgotten at most this often. */
+/** Chats' buckets are forgotten at most this often, per database. */
 const FORGET_EVERY_MS = 60_000;
-let forgottenAt = 0;
+const forgottenAt = new WeakMap<Database, number>();
 
 export interface RoundOptions {
   channel: Channel;
@@ -135,8 +135,8 @@ export async function takeRoundRows(
     for (const [chat, pace] of plan.chats) await savePace(sql, chat, pace);
     const until = new Date(o.now.getTime() + o.leaseMs);
     for (const picked of plan.picked) await sql.run(LEASE, [until, o.owner, picked.id]);
-    if (candidates.length === 0 && o.now.getTime() - forgottenAt > FORGET_EVERY_MS) {
-      forgottenAt = o.now.getTime();
+    if (candidates.length === 0 && o.now.getTime() - (forgottenAt.get(database) ?? 0) > FORGET_EVERY_MS) {
+      forgottenAt.set(database, o.now.getTime());
       await forgetQuietChats(sql, o.now);
     }
     const nextAt = plan.nextAtMs === null ? null : new Date(plan.nextAtMs);
